@@ -1,0 +1,53 @@
+package io.emostream.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the model says about one utterance.
+ *
+ * @param labels        class names, in the order of {@code probabilities} (the model's labels)
+ * @param probabilities one probability per class, summing to 1
+ * @param valence       [-1, 1], unpleasant to pleasant
+ * @param arousal       [0, 1], calm to activated
+ * @param modalities    the modalities the prediction was made from
+ */
+public record EmotionPrediction(
+    List<String> labels, float[] probabilities, float valence, float arousal, Set<Modality> modalities) {
+
+  public EmotionPrediction {
+    labels = List.copyOf(labels);
+    modalities = Set.copyOf(modalities);
+    if (labels.size() != probabilities.length) {
+      throw new IllegalArgumentException(
+          labels.size() + " labels but " + probabilities.length + " probabilities");
+    }
+  }
+
+  /** Index of the most probable class. */
+  public int labelIndex() {
+    int best = 0;
+    for (int i = 1; i < probabilities.length; i++) {
+      if (probabilities[i] > probabilities[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Name of the most probable class. */
+  public String label() {
+    return labels.get(labelIndex());
+  }
+
+  /** Probability of the most probable class. */
+  public float confidence() {
+    return probabilities[labelIndex()];
+  }
+
+  /** Probability of {@code label}, or 0 when the model has no such class. */
+  public float probability(String label) {
+    int i = labels.indexOf(label);
+    return i < 0 ? 0f : probabilities[i];
+  }
+}
