@@ -1,0 +1,51 @@
+package io.emostream.model.batching;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link BatchingEmotionModel} forms batches and how much it lets callers queue.
+ *
+ * @param maxBatch      most utterances in one model call; a batch is cut as soon as this many wait
+ * @param maxDelay      longest an utterance waits for companions before its batch is cut anyway
+ * @param queueCapacity most utterances waiting at once (the backpressure bound); at least {@code maxBatch}
+ * @param submitTimeout how long {@code submit} blocks for queue room before it fails
+ * @param closeTimeout  how long {@code close} lets the worker drain pending work before failing the rest
+ */
+public record BatchingConfig(
+    int maxBatch, Duration maxDelay, int queueCapacity, Duration submitTimeout, Duration closeTimeout) {
+
+  /** 32 utterances, 20 ms, 1024 queued, 5 s submit timeout, 30 s to drain on close. */
+  public static final BatchingConfig DEFAULT = new BatchingConfig(
+      32, Duration.ofMillis(20), 1024, Duration.ofSeconds(5), Duration.ofSeconds(30));
+
+  public BatchingConfig {
+    Objects.requireNonNull(maxDelay, "maxDelay");
+    Objects.requireNonNull(submitTimeout, "submitTimeout");
+    Objects.requireNonNull(closeTimeout, "closeTimeout");
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("inference.max-batch is " + maxBatch + "; use 1 or more");
+    }
+    if (maxDelay.isNegative()) {
+      throw new IllegalArgumentException("inference.max-delay is " + maxDelay + "; use 0 ms or more");
+    }
+    if (queueCapacity < maxBatch) {
+      throw new IllegalArgumentException("inference.queue-capacity is " + queueCapacity
+          + " but must be at least inference.max-batch (" + maxBatch + ")");
+    }
+    if (submitTimeout.isNegative() || closeTimeout.isNegative()) {
+      throw new IllegalArgumentException("submit and close timeouts must not be negative");
+    }
+  }
+
+  /** This config with another batch size and delay. */
+  public BatchingConfig withBatch(int newMaxBatch, Duration newMaxDelay) {
+    return new BatchingConfig(newMaxBatch, newMaxDelay, Math.max(queueCapacity, newMaxBatch),
+        submitTimeout, closeTimeout);
+  }
+
+  /** This config with another queue bound and submit timeout. */
+  public BatchingConfig withQueue(int newQueueCapacity, Duration newSubmitTimeout) {
+    return new BatchingConfig(maxBatch, maxDelay, newQueueCapacity, newSubmitTimeout, closeTimeout);
+  }
+}

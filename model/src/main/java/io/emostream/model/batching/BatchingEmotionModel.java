@@ -1,0 +1,310 @@
+package io.emostream.model.batching;
+
+import io.emostream.model.EmotionModel;
+import io.emostream.model.EmotionPrediction;
+import io.emostream.model.ModelException;
+import io.emostream.model.ModelInfo;
+import io.emostream.model.UtteranceInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shares one {@link EmotionModel} between many threads by batching their utterances
+ * dynamically, like a model server's batch aggregator.
+ *
+ * <p>Callers {@link #submit} utterances (or call the blocking {@link #predict}); one worker
+ * thread cuts a batch when {@code maxBatch} utterances wait or when the oldest has waited
+ * {@code maxDelay}, whichever comes first, choosing neighbours of similar length (see
+ * {@link BatchPlanner}) and always including the oldest. The queue is bounded in utterances:
+ * {@code submit} blocks for room up to {@code submitTimeout}, then throws
+ * {@link QueueFullException}. A failing model call fails exactly the futures of the callers with
+ * utterances in that batch, with the model's exception as the cause; other batches go on.
+ *
+ * <p>One instance per JVM is the intent: it owns the wrapped model and closes it in
+ * {@link #close()}. Thread-safe.
+ */
+public final class BatchingEmotionModel implements EmotionModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchingEmotionModel.class);
+
+  private final EmotionModel model;
+  private final BatchingConfig config;
+  private final BatchingListener listener;
+  private final BatchingStats stats;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition notEmpty = lock.newCondition();
+  private final Condition notFull = lock.newCondition();
+  private final List<PendingUtterance> pending = new ArrayList<>(); // oldest first; guarded by lock
+  private final Thread worker;
+  private boolean closing; // guarded by lock
+  private volatile int queued;
+
+  /** Batches for {@code model} with {@code config} and no external listener. */
+  public BatchingEmotionModel(EmotionModel model, BatchingConfig config) {
+    this(model, config, BatchingListener.NONE);
+  }
+
+  /**
+   * Starts the worker thread.
+   *
+   * @param model    the model to share; owned (closed) by this batcher from now on
+   * @param config   batch size, delay and queue bounds
+   * @param listener receives every batch and rejection (e.g. to feed Prometheus); not null
+   */
+  public BatchingEmotionModel(EmotionModel model, BatchingConfig config, BatchingListener listener) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.config = Objects.requireNonNull(config, "config");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.stats = new BatchingStats(config.maxBatch());
+    this.worker = new Thread(this::runWorker, "emostream-batcher");
+    this.worker.setDaemon(true);
+    this.worker.start();
+  }
+
+  @Override
+  public ModelInfo info() {
+    return model.info();
+  }
+
+  /** The configuration this batcher runs with. */
+  public BatchingConfig config() {
+    return config;
+  }
+
+  /** Counters since start: batches, sizes, queue and model times, padding, failures. */
+  public BatchingSnapshot metrics() {
+    return stats.snapshot(queued);
+  }
+
+  /**
+   * Queues {@code utterances} for scoring and returns at once, or after waiting for queue room.
+   *
+   * @return completes with one prediction per input in input order, or exceptionally with the
+   *     model's exception when a batch holding any of them fails
+   * @throws QueueFullException when there is no room for all of them within the submit timeout
+   * @throws IllegalArgumentException when more utterances are submitted at once than the queue holds
+   * @throws ModelException when the batcher is closed, or the caller is interrupted while waiting
+   */
+  public CompletableFuture<List<EmotionPrediction>> submit(List<UtteranceInput> utterances) {
+    Objects.requireNonNull(utterances, "utterances");
+    if (utterances.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    int count = utterances.size();
+    if (count > config.queueCapacity()) {
+      throw new IllegalArgumentException("submit of " + count + " utterances exceeds the queue capacity of "
+          + config.queueCapacity() + "; split the list or raise inference.queue-capacity");
+    }
+    PendingRequest request = new PendingRequest(count);
+    lock.lock();
+    try {
+      awaitRoom(count);
+      long now = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        pending.add(new PendingUtterance(request, i, utterances.get(i), now));
+      }
+      queued = pending.size();
+      notEmpty.signal();
+    } finally {
+      lock.unlock();
+    }
+    return request.future();
+  }
+
+  /** Scores {@code batch} through the shared queue and waits for the result. */
+  @Override
+  public List<EmotionPrediction> predict(List<UtteranceInput> batch) {
+    try {
+      return submit(batch).join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      throw new ModelException("batched prediction failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * Stops taking work, lets the worker score what is queued (for up to the close timeout),
+   * fails whatever is still queued after that, stops the worker and closes the model.
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closing) {
+        return;
+      }
+      closing = true;
+      notEmpty.signalAll();
+      notFull.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (!join(config.closeTimeout().toMillis())) {
+      List<PendingUtterance> abandoned;
+      lock.lock();
+      try {
+        abandoned = new ArrayList<>(pending);
+        pending.clear();
+        queued = 0;
+      } finally {
+        lock.unlock();
+      }
+      ModelException closed = new ModelException("the batching model was closed after "
+          + config.closeTimeout() + " before " + abandoned.size() + " queued utterance(s) were scored");
+      abandoned.forEach(u -> u.request().fail(closed));
+      worker.interrupt();
+      join(config.closeTimeout().toMillis());
+    }
+    model.close();
+  }
+
+  private void awaitRoom(int count) {
+    long remaining = config.submitTimeout().toNanos();
+    try {
+      while (!closing && pending.size() + count > config.queueCapacity()) {
+        if (remaining <= 0) {
+          stats.onRejected(count);
+          listener(l -> l.onRejected(count));
+          throw new QueueFullException("the model queue stayed full (" + pending.size() + " of "
+              + config.queueCapacity() + " utterances) for " + config.submitTimeout().toMillis()
+              + " ms, so " + count + " utterance(s) were not queued: the model is slower than the"
+              + " input rate; retry later, add instances, or use a faster device");
+        }
+        remaining = notFull.awaitNanos(remaining);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ModelException("interrupted while waiting for room in the model queue", e);
+    }
+    if (closing) {
+      throw new ModelException("the batching model is closed; no more utterances are accepted");
+    }
+  }
+
+  private void runWorker() {
+    try {
+      List<PendingUtterance> batch;
+      while ((batch = nextBatch()) != null) {
+        score(batch);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for the size or delay trigger; {@code null} when closing and nothing is left. */
+  private List<PendingUtterance> nextBatch() throws InterruptedException {
+    long maxDelay = config.maxDelay().toNanos();
+    lock.lock();
+    try {
+      while (true) {
+        pending.removeIf(u -> u.request().isDone()); // failed elsewhere or cancelled
+        if (pending.isEmpty()) {
+          if (closing) {
+            return null;
+          }
+          notEmpty.await();
+          continue;
+        }
+        long wait = pending.get(0).enqueuedNanos() + maxDelay - System.nanoTime();
+        if (closing || pending.size() >= config.maxBatch() || wait <= 0) {
+          List<PendingUtterance> batch = BatchPlanner.take(pending, config.maxBatch());
+          queued = pending.size();
+          notFull.signalAll();
+          return batch;
+        }
+        notEmpty.awaitNanos(wait);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void score(List<PendingUtterance> batch) {
+    List<UtteranceInput> inputs = new ArrayList<>(batch.size());
+    long start = System.nanoTime();
+    long maxQueue = 0;
+    long sumQueue = 0;
+    for (PendingUtterance u : batch) {
+      inputs.add(u.input());
+      long waited = start - u.enqueuedNanos();
+      maxQueue = Math.max(maxQueue, waited);
+      sumQueue += waited;
+    }
+    List<EmotionPrediction> predictions = null;
+    Throwable failure = null;
+    try {
+      predictions = model.predict(inputs);
+      if (predictions == null || predictions.size() != inputs.size()) {
+        throw new ModelException("model " + model.info().name() + " returned "
+            + (predictions == null ? "null" : predictions.size() + " predictions") + " for "
+            + inputs.size() + " utterances");
+      }
+    } catch (Throwable t) { // any failure belongs to this batch's callers, never to the worker
+      failure = t;
+      LOG.warn("model batch of {} utterances failed (first id {}): {}",
+          batch.size(), inputs.get(0).id(), t.toString());
+    }
+    // Metrics first, so a caller that sees its result also sees its batch counted.
+    BatchEvent event = new BatchEvent(batch.size(), maxQueue, sumQueue / batch.size(),
+        System.nanoTime() - start, Padding.audio(inputs), Padding.text(inputs), failure);
+    stats.onBatch(event);
+    listener(l -> l.onBatch(event));
+    for (int i = 0; i < batch.size(); i++) {
+      PendingUtterance u = batch.get(i);
+      if (failure == null) {
+        u.request().complete(u.index(), predictions.get(i));
+      } else {
+        u.request().fail(failure);
+      }
+    }
+  }
+
+  private void listener(java.util.function.Consumer<BatchingListener> call) {
+    try {
+      call.accept(listener);
+    } catch (RuntimeException e) {
+      LOG.warn("batching listener {} threw; ignored", listener, e);
+    }
+  }
+
+  private boolean join(long millis) {
+    try {
+      worker.join(Math.max(1, millis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return !worker.isAlive();
+  }
+
+  /** Share of a padded batch that is padding, per modality. */
+  static final class Padding {
+    private Padding() {}
+
+    static double audio(List<UtteranceInput> batch) {
+      return ratio(batch.stream().mapToInt(u -> u.audio() == null ? 0 : u.audio().length).toArray());
+    }
+
+    static double text(List<UtteranceInput> batch) {
+      return ratio(batch.stream().mapToInt(u -> u.text() == null ? 0 : u.text().length()).toArray());
+    }
+
+    private static double ratio(int[] lengths) {
+      long max = 0;
+      long sum = 0;
+      for (int length : lengths) {
+        max = Math.max(max, length);
+        sum += length;
+      }
+      return max == 0 ? 0 : 1.0 - (double) sum / (max * lengths.length);
+    }
+  }
+}

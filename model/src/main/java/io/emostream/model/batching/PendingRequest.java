@@ -1,0 +1,45 @@
+package io.emostream.model.batching;
+
+import io.emostream.model.EmotionPrediction;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One caller's submit: its future and the slots its utterances' predictions fill, in the
+ * caller's order, whichever batches they end up in. Thread-safe.
+ */
+final class PendingRequest {
+
+  private final CompletableFuture<List<EmotionPrediction>> future = new CompletableFuture<>();
+  private final EmotionPrediction[] results;
+  private int remaining;
+
+  PendingRequest(int size) {
+    this.results = new EmotionPrediction[size];
+    this.remaining = size;
+  }
+
+  CompletableFuture<List<EmotionPrediction>> future() {
+    return future;
+  }
+
+  /** Whether the caller no longer waits (done, failed by another batch, or cancelled). */
+  boolean isDone() {
+    return future.isDone();
+  }
+
+  synchronized void complete(int index, EmotionPrediction prediction) {
+    if (future.isDone() || results[index] != null) {
+      return;
+    }
+    results[index] = prediction;
+    if (--remaining == 0) {
+      future.complete(List.copyOf(Arrays.asList(results)));
+    }
+  }
+
+  void fail(Throwable cause) {
+    future.completeExceptionally(cause);
+  }
+}

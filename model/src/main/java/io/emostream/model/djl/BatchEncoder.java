@@ -1,0 +1,120 @@
+package io.emostream.model.djl;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.emostream.model.Modality;
+import io.emostream.model.UtteranceInput;
+import io.emostream.model.features.LogMelExtractor;
+import io.emostream.model.features.LogMelFeatures;
+import io.emostream.model.text.TextTokenizer;
+import io.emostream.model.text.TokenizedText;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns utterances into the {@link io.emostream.model.net.CrossModalEmotionNet} input tensors:
+ * log-mel features and token ids, padded to the batch's longest with lengths beside them.
+ *
+ * <p>Audio is cut to {@code maxAudioSamples} before features, tokens to the tokenizer's maximum.
+ * Features are computed per utterance (so normalisation statistics never see padding). Every
+ * sequence axis is at least 1 long even when no utterance has that modality. Thread-safe if the
+ * tokenizer is (both built-in ones are).
+ */
+public final class BatchEncoder {
+
+  private final LogMelExtractor features;
+  private final TextTokenizer tokenizer;
+  private final int maxAudioSamples;
+
+  public BatchEncoder(LogMelExtractor features, TextTokenizer tokenizer, int maxAudioSamples) {
+    this.features = features;
+    this.tokenizer = tokenizer;
+    this.maxAudioSamples = maxAudioSamples;
+  }
+
+  /** One utterance after features and tokenization; {@code audio} is null without audio. */
+  public record Prepared(LogMelFeatures audio, TokenizedText text) {
+
+    /** The modalities the network will actually see. */
+    public Set<Modality> modalities() {
+      Set<Modality> used = EnumSet.noneOf(Modality.class);
+      if (audio != null) {
+        used.add(Modality.AUDIO);
+      }
+      if (text.length() > 0) {
+        used.add(Modality.TEXT);
+      }
+      return used;
+    }
+  }
+
+  /** Features and tokens of one utterance (Java only, no native memory). */
+  public Prepared prepare(UtteranceInput input) {
+    LogMelFeatures mel = null;
+    if (input.audio() != null) {
+      float[] audio = input.audio();
+      mel = features.extract(audio.length > maxAudioSamples ? Arrays.copyOf(audio, maxAudioSamples) : audio);
+    }
+    TokenizedText text = input.text() == null ? new TokenizedText(new int[0][]) : tokenizer.encode(input.text());
+    return new Prepared(mel, text);
+  }
+
+  /** Prepares every input, in order. */
+  public List<Prepared> prepare(List<UtteranceInput> inputs) {
+    List<Prepared> out = new ArrayList<>(inputs.size());
+    for (UtteranceInput input : inputs) {
+      out.add(prepare(input));
+    }
+    return out;
+  }
+
+  /**
+   * The net's five input arrays, created in {@code manager}: features, featureLengths,
+   * tokenIds, pieceMask, tokenLengths.
+   */
+  public NDList toArrays(List<Prepared> batch, NDManager manager) {
+    int b = batch.size();
+    int bins = features.config().melBins();
+    int frames = 1;
+    int tokens = 1;
+    int pieces = 1;
+    for (Prepared p : batch) {
+      if (p.audio() != null) {
+        frames = Math.max(frames, p.audio().frames());
+      }
+      tokens = Math.max(tokens, p.text().length());
+      pieces = Math.max(pieces, p.text().maxPieces());
+    }
+    float[] mel = new float[b * frames * bins];
+    float[] melLengths = new float[b];
+    long[] ids = new long[b * tokens * pieces];
+    float[] pieceMask = new float[b * tokens * pieces];
+    float[] tokenLengths = new float[b];
+    for (int i = 0; i < b; i++) {
+      Prepared p = batch.get(i);
+      if (p.audio() != null) {
+        System.arraycopy(p.audio().values(), 0, mel, i * frames * bins, p.audio().values().length);
+        melLengths[i] = p.audio().frames();
+      }
+      int[][] rows = p.text().pieces();
+      tokenLengths[i] = rows.length;
+      for (int t = 0; t < rows.length; t++) {
+        int base = (i * tokens + t) * pieces;
+        for (int k = 0; k < rows[t].length; k++) {
+          ids[base + k] = rows[t][k];
+          pieceMask[base + k] = 1f;
+        }
+      }
+    }
+    return new NDList(
+        manager.create(mel, new Shape(b, frames, bins)),
+        manager.create(melLengths, new Shape(b)),
+        manager.create(ids, new Shape(b, tokens, pieces)),
+        manager.create(pieceMask, new Shape(b, tokens, pieces)),
+        manager.create(tokenLengths, new Shape(b)));
+  }
+}

@@ -1,0 +1,48 @@
+package io.emostream.model.features;
+
+/**
+ * Log-mel front-end settings, as the bundle manifest's {@code features} object holds them.
+ *
+ * <p>The mel scale is HTK's ({@code 2595 * log10(1 + f / 700)}) with triangular filters of
+ * peak 1 (no Slaney area normalisation), spanning {@code fMin}..{@code fMax}.
+ *
+ * @param sampleRate    input sample rate in Hz (16 000)
+ * @param windowSamples analysis window length in samples (400 = 25 ms), Hann-windowed
+ * @param hopSamples    frame shift in samples (160 = 10 ms)
+ * @param fftSize       FFT length, a power of two at least {@code windowSamples} (512)
+ * @param melBins       number of mel filters (80)
+ * @param fMin          lowest filter edge in Hz
+ * @param fMax          highest filter edge in Hz, at most {@code sampleRate / 2}
+ * @param logFloor      mel energies are floored at this value before the natural log
+ */
+public record FeatureConfig(
+    int sampleRate,
+    int windowSamples,
+    int hopSamples,
+    int fftSize,
+    int melBins,
+    double fMin,
+    double fMax,
+    double logFloor) {
+
+  /** 16 kHz, 25 ms Hann window, 10 ms hop, 512-point FFT, 80 HTK mel bins over 0..8 kHz. */
+  public static final FeatureConfig DEFAULT = new FeatureConfig(16_000, 400, 160, 512, 80, 0.0, 8_000.0, 1e-10);
+
+  public FeatureConfig {
+    if (sampleRate <= 0 || windowSamples <= 0 || hopSamples <= 0 || melBins <= 0) {
+      throw new IllegalArgumentException("features: sampleRate, windowSamples, hopSamples and melBins must be > 0,"
+          + " got " + sampleRate + ", " + windowSamples + ", " + hopSamples + ", " + melBins);
+    }
+    if (Integer.bitCount(fftSize) != 1 || fftSize < windowSamples) {
+      throw new IllegalArgumentException("features.fftSize " + fftSize
+          + " must be a power of two >= windowSamples " + windowSamples + " (e.g. 512 for a 400-sample window)");
+    }
+    if (fMin < 0 || fMax <= fMin || fMax > sampleRate / 2.0) {
+      throw new IllegalArgumentException("features: need 0 <= fMin < fMax <= sampleRate/2, got fMin=" + fMin
+          + " fMax=" + fMax + " sampleRate=" + sampleRate);
+    }
+    if (!(logFloor > 0)) {
+      throw new IllegalArgumentException("features.logFloor must be > 0, got " + logFloor);
+    }
+  }
+}
