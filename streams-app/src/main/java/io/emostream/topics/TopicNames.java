@@ -63,7 +63,8 @@ public record TopicNames(
 
   /** Names from config: {@code topics.prefix} and {@code topics.<logical name>} keys. */
   public static TopicNames from(Map<String, ?> config) {
-    String prefix = String.valueOf(config.getOrDefault(PREFIX_CONFIG, ""));
+    Object configuredPrefix = config.get(PREFIX_CONFIG);
+    String prefix = configuredPrefix == null ? "" : configuredPrefix.toString().trim();
     String[] n = new String[LOGICAL.size()];
     for (int i = 0; i < n.length; i++) {
       Object override = config.get("topics." + LOGICAL.get(i));

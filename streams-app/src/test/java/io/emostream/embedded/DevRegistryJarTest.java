@@ -1,0 +1,82 @@
+package io.emostream.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DevRegistryJarTest {
+
+  @TempDir
+  Path repo;
+
+  @Test
+  void shouldPreferTheSystemPropertyOverEverythingElse() throws IOException {
+    Path configured = touch(repo.resolve("elsewhere/registry.jar"));
+    touch(repo.resolve("dev-registry/target/" + DevRegistryJar.FILE_NAME));
+
+    Path found = DevRegistryJar.locate(configured.toString(), "/ignored.jar", null, repo);
+
+    assertThat(found).isEqualTo(configured.toAbsolutePath());
+  }
+
+  @Test
+  void shouldUseTheEnvironmentVariableWhenNoSystemPropertyIsSet() throws IOException {
+    Path configured = touch(repo.resolve("from-env.jar"));
+
+    assertThat(DevRegistryJar.locate(" ", configured.toString(), null, repo))
+        .isEqualTo(configured.toAbsolutePath());
+  }
+
+  @Test
+  void shouldNotFallBackWhenAConfiguredPathIsMissing() throws IOException {
+    touch(repo.resolve("dev-registry/target/" + DevRegistryJar.FILE_NAME));
+    Path typo = repo.resolve("typo.jar");
+
+    assertThatThrownBy(() -> DevRegistryJar.locate(typo.toString(), null, null, repo))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(typo.toAbsolutePath().toString())
+        .hasMessageContaining(DevRegistryJar.SYSTEM_PROPERTY)
+        .hasMessageContaining(DevRegistryJar.BUILD_COMMAND);
+  }
+
+  @Test
+  void shouldFindTheJarTwoLevelsAboveTheRunningEmostreamJar() throws IOException {
+    Path jar = touch(repo.resolve("dev-registry/target/" + DevRegistryJar.FILE_NAME));
+    Path emostreamJar = repo.resolve("streams-app/target/emostream.jar");
+    Path unrelatedWorkDir = Files.createDirectories(repo.resolve("somewhere/else"));
+
+    assertThat(DevRegistryJar.locate(null, null, emostreamJar, unrelatedWorkDir))
+        .isEqualTo(jar.toAbsolutePath());
+  }
+
+  @Test
+  void shouldFindTheJarFromAModuleWorkingDirectory() throws IOException {
+    Path jar = touch(repo.resolve("dev-registry/target/" + DevRegistryJar.FILE_NAME));
+    Path moduleDir = Files.createDirectories(repo.resolve("streams-app"));
+
+    assertThat(DevRegistryJar.locate(null, null, null, moduleDir)).isEqualTo(jar.toAbsolutePath());
+  }
+
+  @Test
+  void shouldNameEveryPathTriedAndTheBuildCommandWhenNothingIsFound() {
+    Path emostreamJar = repo.resolve("streams-app/target/emostream.jar");
+
+    assertThatThrownBy(() -> DevRegistryJar.locate(null, null, emostreamJar, repo))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Dev registry jar not found")
+        .hasMessageContaining(repo.resolve("dev-registry/target/" + DevRegistryJar.FILE_NAME).toString())
+        .hasMessageContaining(repo.getParent().resolve("dev-registry/target/" + DevRegistryJar.FILE_NAME).toString())
+        .hasMessageContaining("./mvnw -pl dev-registry package")
+        .hasMessageContaining(DevRegistryJar.ENV_VARIABLE);
+  }
+
+  private static Path touch(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, "not really a jar");
+  }
+}
