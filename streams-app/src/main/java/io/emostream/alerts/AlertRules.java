@@ -1,0 +1,75 @@
+package io.emostream.alerts;
+
+import io.emostream.scoring.ConfigReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * When an alert opens and resolves, for one tenant or queue or by default.
+ *
+ * @param consecutiveNegative   OPEN after this many consecutive ANGRY/SAD utterances
+ *                              ({@code consecutive-negative}, default 3)
+ * @param ewmaAlpha             weight of the newest utterance in the negative-affect EWMA
+ *                              ({@code ewma-alpha}, default 0.3)
+ * @param ewmaOpenThreshold     OPEN when the EWMA stays at or above this ...
+ *                              ({@code ewma-open-threshold}, default 0.6)
+ * @param ewmaOpenDuration      ... for this long in call time ({@code ewma-open-duration}, 10 s)
+ * @param ewmaResolveThreshold  RESOLVE when the EWMA stays below this, lower than the open
+ *                              threshold so the alert does not flap ({@code ewma-resolve-threshold}, 0.35)
+ * @param resolveDuration       ... for this long in call time ({@code resolve-duration}, 15 s)
+ * @param cooldown              no new episode this long after a RESOLVED ({@code cooldown}, 30 s)
+ */
+public record AlertRules(
+    int consecutiveNegative,
+    double ewmaAlpha,
+    double ewmaOpenThreshold,
+    Duration ewmaOpenDuration,
+    double ewmaResolveThreshold,
+    Duration resolveDuration,
+    Duration cooldown) {
+
+  public static final String PREFIX = "alerts.";
+  public static final String CONSECUTIVE_NEGATIVE = "consecutive-negative";
+  public static final String EWMA_ALPHA = "ewma-alpha";
+  public static final String EWMA_OPEN_THRESHOLD = "ewma-open-threshold";
+  public static final String EWMA_OPEN_DURATION = "ewma-open-duration";
+  public static final String EWMA_RESOLVE_THRESHOLD = "ewma-resolve-threshold";
+  public static final String RESOLVE_DURATION = "resolve-duration";
+  public static final String COOLDOWN = "cooldown";
+
+  /** Every rule key, without the {@code alerts.} prefix. */
+  public static final List<String> KEYS = List.of(CONSECUTIVE_NEGATIVE, EWMA_ALPHA,
+      EWMA_OPEN_THRESHOLD, EWMA_OPEN_DURATION, EWMA_RESOLVE_THRESHOLD, RESOLVE_DURATION, COOLDOWN);
+
+  public static final AlertRules DEFAULT = from(Map.of(), "alerts.");
+
+  public AlertRules {
+    Objects.requireNonNull(ewmaOpenDuration, "ewmaOpenDuration");
+    Objects.requireNonNull(resolveDuration, "resolveDuration");
+    Objects.requireNonNull(cooldown, "cooldown");
+    if (ewmaResolveThreshold >= ewmaOpenThreshold) {
+      throw new IllegalArgumentException("alerts." + EWMA_RESOLVE_THRESHOLD + " (" + ewmaResolveThreshold
+          + ") must be below alerts." + EWMA_OPEN_THRESHOLD + " (" + ewmaOpenThreshold
+          + "): the gap between them is what stops alerts flapping");
+    }
+  }
+
+  /**
+   * Reads the rules from the keys {@code prefix + KEY}; missing keys take the value in
+   * {@code settings} under the plain {@code alerts.} prefix, then the built-in default.
+   */
+  static AlertRules from(Map<String, ?> settings, String prefix) {
+    ConfigReader read = new ConfigReader(settings);
+    Duration hour = Duration.ofHours(1);
+    return new AlertRules(
+        read.intIn(prefix + CONSECUTIVE_NEGATIVE, 3, 1, AlertState.MAX_EVIDENCE),
+        read.doubleIn(prefix + EWMA_ALPHA, 0.3, 0.001, 1.0),
+        read.doubleIn(prefix + EWMA_OPEN_THRESHOLD, 0.6, 0.0, 1.0),
+        read.durationIn(prefix + EWMA_OPEN_DURATION, Duration.ofSeconds(10), Duration.ZERO, hour),
+        read.doubleIn(prefix + EWMA_RESOLVE_THRESHOLD, 0.35, 0.0, 1.0),
+        read.durationIn(prefix + RESOLVE_DURATION, Duration.ofSeconds(15), Duration.ZERO, hour),
+        read.durationIn(prefix + COOLDOWN, Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(1)));
+  }
+}

@@ -1,0 +1,185 @@
+package io.emostream.alerts;
+
+import io.emostream.avro.AlertSeverity;
+import io.emostream.avro.AlertStatus;
+import io.emostream.avro.CallContext;
+import io.emostream.avro.EmotionAlert;
+import io.emostream.avro.EmotionLabel;
+import io.emostream.avro.ScoredUtterance;
+import io.emostream.avro.SpeakerRole;
+import io.emostream.alerts.AlertState.Evidence;
+import io.emostream.alerts.AlertState.OpenEpisode;
+import io.emostream.scoring.LabelMapping;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The per-role alert logic, free of Kafka so it can be tested on its own.
+ *
+ * <p>Closed: OPEN when the role's last {@code consecutiveNegative} utterances are all ANGRY or
+ * SAD, or when the negative-affect EWMA has stayed at or above the open threshold for the
+ * open duration of call time; never during the cooldown after an episode. Open: RESOLVED
+ * once the EWMA has stayed below the (lower) resolve threshold for the resolve duration;
+ * values between the two thresholds change nothing, which is what keeps an alert from
+ * flapping. At most one episode is open per call and role.
+ */
+public final class AlertStateMachine {
+
+  public static final String CONSECUTIVE_NEGATIVE = "CONSECUTIVE_NEGATIVE";
+  public static final String NEGATIVE_EWMA = "NEGATIVE_EWMA";
+
+  private AlertStateMachine() {}
+
+  /**
+   * The next state and the alert it emits, if any.
+   *
+   * @param alert null when nothing happened
+   */
+  public record Step(AlertState state, EmotionAlert alert) {}
+
+  /** Applies scored utterance {@code u}, whose record has event time {@code timestamp}. */
+  public static Step apply(AlertState s, ScoredUtterance u, AlertRules rules, long timestamp) {
+    double negativity = LabelMapping.negativity(u.getProbabilities());
+    double alpha = s.count() == 0 ? 1.0 : rules.ewmaAlpha();
+    double ewma = alpha * negativity + (1 - alpha) * s.ewmaNegative();
+    Evidence evidence = new Evidence(u.getUtteranceId(), u.getLabel(), u.getEndMs());
+    long now = u.getEndMs();
+
+    List<Evidence> run = LabelMapping.isNegative(u.getLabel()) ? append(s.negativeRun(), evidence) : List.of();
+    Long aboveSince = null;
+    List<Evidence> above = List.of();
+    if (ewma >= rules.ewmaOpenThreshold()) {
+      aboveSince = s.aboveSinceMs() != null ? s.aboveSinceMs() : now;
+      above = append(s.aboveSinceMs() != null ? s.aboveEvidence() : List.of(), evidence);
+    }
+
+    if (s.open() == null) {
+      boolean coolingDown = now < s.cooldownUntilMs();
+      String rule = null;
+      List<Evidence> proof = null;
+      if (!coolingDown && run.size() >= rules.consecutiveNegative()) {
+        rule = CONSECUTIVE_NEGATIVE;
+        proof = run.subList(Math.max(0, run.size() - rules.consecutiveNegative()), run.size());
+      } else if (!coolingDown && aboveSince != null
+          && now - aboveSince >= rules.ewmaOpenDuration().toMillis()) {
+        rule = NEGATIVE_EWMA;
+        proof = above;
+      }
+      if (rule == null) {
+        AlertState next = new AlertState(s.count() + 1, ewma, run, aboveSince, above, s.episodes(),
+            null, null, List.of(), s.cooldownUntilMs(), now);
+        return new Step(next, null);
+      }
+      int episode = s.episodes() + 1;
+      boolean critical = isCritical(proof);
+      CallContext context = u.getContext();
+      OpenEpisode open = new OpenEpisode(u.getCallId() + "-" + u.getRole() + "-" + episode, rule,
+          critical, timestamp, now, u.getChannel(), context.getTenant(), context.getAgentId(),
+          context.getQueue());
+      AlertState next = new AlertState(s.count() + 1, ewma, run, aboveSince, above, episode, open,
+          null, List.of(), s.cooldownUntilMs(), now);
+      return new Step(next, alert(u, open, AlertStatus.OPENED, proof, ewma, run.size(), timestamp,
+          openMessage(u.getRole(), rule, proof, rules, now)));
+    }
+
+    Long belowSince = null;
+    List<Evidence> below = List.of();
+    if (ewma < rules.ewmaResolveThreshold()) {
+      belowSince = s.belowSinceMs() != null ? s.belowSinceMs() : now;
+      below = append(s.belowSinceMs() != null ? s.belowEvidence() : List.of(), evidence);
+    }
+    if (belowSince != null && now - belowSince >= rules.resolveDuration().toMillis()) {
+      AlertState next = new AlertState(s.count() + 1, ewma, List.of(), null, List.of(), s.episodes(),
+          null, null, List.of(), now + rules.cooldown().toMillis(), now);
+      String message = label(u.getRole()) + " negative affect cleared: EWMA under "
+          + rules.ewmaResolveThreshold() + " for " + (now - belowSince) / 1000 + " s";
+      return new Step(next, alert(u, s.open(), AlertStatus.RESOLVED, below, ewma, run.size(),
+          timestamp, message));
+    }
+    AlertState next = new AlertState(s.count() + 1, ewma, run, aboveSince, above, s.episodes(),
+        s.open(), belowSince, below, s.cooldownUntilMs(), now);
+    return new Step(next, null);
+  }
+
+  /**
+   * The RESOLVED event for an alert still open when its call ends, so no alert stays open
+   * forever on a supervisor's screen; null when none is open.
+   */
+  public static EmotionAlert callEnded(AlertState s, String callId, SpeakerRole role, long timestamp) {
+    if (s == null || s.open() == null) {
+      return null;
+    }
+    OpenEpisode open = s.open();
+    return EmotionAlert.newBuilder()
+        .setAlertId(s.open().alertId())
+        .setCallId(callId)
+        .setRole(role)
+        .setChannel(open.channel())
+        .setStatus(AlertStatus.RESOLVED)
+        .setRule(s.open().rule())
+        .setSeverity(s.open().critical() ? AlertSeverity.CRITICAL : AlertSeverity.WARNING)
+        .setEvidenceUtteranceIds(List.of())
+        .setEwmaNegative(s.ewmaNegative())
+        .setConsecutiveNegative(s.negativeRun().size())
+        .setOpenedAt(Instant.ofEpochMilli(s.open().openedAt()))
+        .setTimestamp(Instant.ofEpochMilli(timestamp))
+        .setCallOffsetMs(s.lastEndMs())
+        .setContext(new CallContext(open.tenant(), open.agentId(), open.queue()))
+        .setMessage("Call ended with the " + label(role).toLowerCase(Locale.ROOT) + " alert still open")
+        .build();
+  }
+
+  private static EmotionAlert alert(ScoredUtterance u, OpenEpisode open, AlertStatus status,
+      List<Evidence> evidence, double ewma, int consecutive, long timestamp, String message) {
+    return EmotionAlert.newBuilder()
+        .setAlertId(open.alertId())
+        .setCallId(u.getCallId())
+        .setRole(u.getRole())
+        .setChannel(u.getChannel())
+        .setStatus(status)
+        .setRule(open.rule())
+        .setSeverity(open.critical() ? AlertSeverity.CRITICAL : AlertSeverity.WARNING)
+        .setEvidenceUtteranceIds(evidence.stream().map(Evidence::utteranceId).toList())
+        .setEwmaNegative(ewma)
+        .setConsecutiveNegative(consecutive)
+        .setOpenedAt(Instant.ofEpochMilli(open.openedAt()))
+        .setTimestamp(Instant.ofEpochMilli(timestamp))
+        .setCallOffsetMs(u.getEndMs())
+        .setContext(u.getContext())
+        .setMessage(message)
+        .build();
+  }
+
+  /** CRITICAL when at least half of the evidence is anger rather than sadness or calm. */
+  private static boolean isCritical(List<Evidence> evidence) {
+    long angry = evidence.stream().filter(e -> e.label() == EmotionLabel.ANGRY).count();
+    return !evidence.isEmpty() && angry * 2 >= evidence.size();
+  }
+
+  private static String openMessage(SpeakerRole role, String rule, List<Evidence> proof,
+      AlertRules rules, long nowMs) {
+    String at = String.format(Locale.ROOT, "%d:%02d", nowMs / 60_000, (nowMs / 1000) % 60);
+    if (CONSECUTIVE_NEGATIVE.equals(rule)) {
+      return label(role) + " negative for " + proof.size() + " consecutive utterances "
+          + proof.stream().map(e -> e.label().name()).toList() + " at " + at + " into the call";
+    }
+    return label(role) + " negative-affect EWMA at or above " + rules.ewmaOpenThreshold() + " for "
+        + rules.ewmaOpenDuration().toSeconds() + " s at " + at + " into the call";
+  }
+
+  private static String label(SpeakerRole role) {
+    String name = role.name().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static List<Evidence> append(List<Evidence> list, Evidence e) {
+    List<Evidence> out = new ArrayList<>(list);
+    out.add(e);
+    while (out.size() > AlertState.MAX_EVIDENCE) {
+      out.remove(0);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+package io.emostream.scoring;
+
+import io.emostream.avro.ScoredUtterance;
+import java.util.Objects;
+
+/** What became of one pending utterance when its batch was scored. */
+public sealed interface ScoreOutcome {
+
+  /** The utterance the outcome is about. */
+  PendingUtterance pending();
+
+  /** The model scored it. */
+  record Scored(PendingUtterance pending, ScoredUtterance scored) implements ScoreOutcome {
+    public Scored {
+      Objects.requireNonNull(pending, "pending");
+      Objects.requireNonNull(scored, "scored");
+    }
+  }
+
+  /**
+   * It could not be scored, even alone and after retries; it goes to the dead-letter topic.
+   *
+   * @param reason human-readable cause, naming the utterance
+   * @param cause  the last exception, never null
+   */
+  record Failed(PendingUtterance pending, String reason, Throwable cause) implements ScoreOutcome {
+    public Failed {
+      Objects.requireNonNull(pending, "pending");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(cause, "cause");
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.emostream.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.emostream.avro.AlertSeverity;
+import io.emostream.avro.AlertStatus;
+import io.emostream.avro.AudioCoverage;
+import io.emostream.avro.CallContext;
+import io.emostream.avro.EmotionAlert;
+import io.emostream.avro.EmotionLabel;
+import io.emostream.avro.EmotionProbabilities;
+import io.emostream.avro.ScoredUtterance;
+import io.emostream.avro.ScoringTimings;
+import io.emostream.avro.SpeakerRole;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The alert state machine on its own: open, hysteresis, resolve, cooldown. */
+class AlertStateMachineTest {
+
+  private AlertState state = AlertState.initial();
+  private final List<EmotionAlert> emitted = new ArrayList<>();
+
+  private static AlertRules rules(Map<String, String> settings) {
+    return AlertRuleSet.from(settings).defaults();
+  }
+
+  /** An utterance of the customer ending at {@code endMs} with the given negativity (all anger). */
+  static ScoredUtterance scored(String id, EmotionLabel label, double negativity, long endMs) {
+    return ScoredUtterance.newBuilder()
+        .setCallId("c1").setUtteranceId(id).setChannel(0).setRole(SpeakerRole.CUSTOMER)
+        .setStartMs(endMs - 1000).setEndMs(endMs).setLabel(label)
+        .setProbabilities(new EmotionProbabilities(1 - negativity, 0.0, negativity, 0.0))
+        .setValence(-negativity).setArousal(0.5).setConfidence(0.5).setModalities(List.of())
+        .setAudioCoverage(AudioCoverage.MISSING).setModelName("m").setModelVersion("1")
+        .setContext(new CallContext("acme", "agent-7", "billing"))
+        .setTimings(new ScoringTimings(null, Instant.EPOCH, Instant.EPOCH, 0.0, 0.0, 1))
+        .build();
+  }
+
+  private EmotionAlert feed(ScoredUtterance u, AlertRules rules) {
+    AlertStateMachine.Step step = AlertStateMachine.apply(state, u, rules, 1_000_000 + u.getEndMs());
+    state = step.state();
+    if (step.alert() != null) {
+      emitted.add(step.alert());
+    }
+    return step.alert();
+  }
+
+  private static ScoredUtterance angry(String id, long endMs) {
+    return scored(id, EmotionLabel.ANGRY, 0.9, endMs);
+  }
+
+  @Test
+  void shouldOpenAfterTheConfiguredNumberOfConsecutiveNegativeUtterances() {
+    AlertRules rules = rules(Map.of("alerts.ewma-open-duration", "1h"));
+    assertThat(feed(angry("u1", 1000), rules)).isNull();
+    assertThat(feed(scored("u2", EmotionLabel.NEUTRAL, 0.1, 2000), rules)).as("run broken").isNull();
+    assertThat(feed(angry("u3", 3000), rules)).isNull();
+    assertThat(feed(angry("u4", 4000), rules)).isNull();
+
+    EmotionAlert opened = feed(scored("u5", EmotionLabel.SAD, 0.9, 5000), rules);
+
+    assertThat(opened.getStatus()).isEqualTo(AlertStatus.OPENED);
+    assertThat(opened.getRule()).isEqualTo(AlertStateMachine.CONSECUTIVE_NEGATIVE);
+    assertThat(opened.getEvidenceUtteranceIds()).containsExactly("u3", "u4", "u5");
+    assertThat(opened.getSeverity()).as("two of three angry").isEqualTo(AlertSeverity.CRITICAL);
+    assertThat(opened.getConsecutiveNegative()).isEqualTo(3);
+    assertThat(opened.getAlertId()).isEqualTo("c1-CUSTOMER-1");
+    assertThat(opened.getCallOffsetMs()).isEqualTo(5000);
+    assertThat(opened.getOpenedAt()).isEqualTo(Instant.ofEpochMilli(1_005_000));
+    assertThat(opened.getContext().getQueue()).isEqualTo("billing");
+    assertThat(opened.getMessage()).contains("Customer").contains("3 consecutive");
+  }
+
+  @Test
+  void shouldOpenWhenTheNegativeEwmaStaysAboveTheThresholdForTheOpenDuration() {
+    AlertRules rules = rules(Map.of("alerts.consecutive-negative", "20"));
+    // Labelled NEUTRAL but 70 % negative: only the EWMA rule can fire.
+    for (long t = 4000; t <= 12_000; t += 4000) {
+      assertThat(feed(scored("u" + t, EmotionLabel.NEUTRAL, 0.7, t), rules)).isNull();
+    }
+    EmotionAlert opened = feed(scored("u16000", EmotionLabel.NEUTRAL, 0.7, 16_000), rules);
+
+    assertThat(opened.getRule()).isEqualTo(AlertStateMachine.NEGATIVE_EWMA);
+    assertThat(opened.getEvidenceUtteranceIds()).containsExactly("u4000", "u8000", "u12000", "u16000");
+    assertThat(opened.getSeverity()).isEqualTo(AlertSeverity.WARNING);
+    assertThat(opened.getEwmaNegative()).isGreaterThanOrEqualTo(0.6);
+  }
+
+  @Test
+  void shouldNotFlapWhileTheEwmaHoversAroundTheOpenThreshold() {
+    AlertRules rules = rules(Map.of());
+    feed(angry("u1", 1000), rules);
+    feed(angry("u2", 2000), rules);
+    assertThat(feed(angry("u3", 3000), rules).getStatus()).isEqualTo(AlertStatus.OPENED);
+
+    // Swings across 0.6 and down to ~0.4, never under 0.35 for long: neither a second OPEN
+    // nor a RESOLVED may come out of it.
+    double[] swings = {0.3, 0.3, 0.9, 0.2, 0.8, 0.3, 0.3, 0.9, 0.2, 0.5, 0.4, 0.6, 0.3, 0.7};
+    long t = 3000;
+    for (int i = 0; i < swings.length; i++) {
+      t += 5000;
+      feed(scored("s" + i, swings[i] > 0.5 ? EmotionLabel.ANGRY : EmotionLabel.NEUTRAL, swings[i], t), rules);
+    }
+    assertThat(emitted).hasSize(1);
+    assertThat(state.open()).isNotNull();
+  }
+
+  @Test
+  void shouldResolveOnlyAfterTheEwmaStaysUnderTheResolveThresholdForTheResolveDuration() {
+    AlertRules rules = rules(Map.of());
+    feed(angry("u1", 1000), rules);
+    feed(angry("u2", 2000), rules);
+    feed(angry("u3", 3000), rules);
+
+    long t = 3000;
+    Long firstBelow = null;
+    EmotionAlert resolved = null;
+    while (resolved == null && t < 120_000) {
+      t += 5000;
+      resolved = feed(scored("n" + t, EmotionLabel.NEUTRAL, 0.0, t), rules);
+      if (firstBelow == null && state.ewmaNegative() < 0.35) {
+        firstBelow = t;
+      }
+    }
+
+    assertThat(resolved).isNotNull();
+    assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(resolved.getAlertId()).isEqualTo("c1-CUSTOMER-1");
+    assertThat(resolved.getRule()).isEqualTo(AlertStateMachine.CONSECUTIVE_NEGATIVE);
+    assertThat(resolved.getCallOffsetMs()).isEqualTo(firstBelow + 15_000);
+    assertThat(resolved.getEvidenceUtteranceIds()).hasSize(4).last().isEqualTo("n" + t);
+    assertThat(state.open()).isNull();
+  }
+
+  @Test
+  void shouldNotOpenANewEpisodeDuringTheCooldown() {
+    AlertRules rules = rules(Map.of("alerts.resolve-duration", "0s", "alerts.cooldown", "30s",
+        "alerts.ewma-alpha", "1"));
+    feed(angry("u1", 1000), rules);
+    feed(angry("u2", 2000), rules);
+    feed(angry("u3", 3000), rules);
+    EmotionAlert resolved = feed(scored("n1", EmotionLabel.NEUTRAL, 0.0, 4000), rules);
+    assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+
+    for (long t = 5000; t < 34_000; t += 1000) {
+      assertThat(feed(angry("a" + t, t), rules)).as("cooling down at %d ms", t).isNull();
+    }
+    EmotionAlert again = feed(angry("late", 34_000), rules);
+
+    assertThat(again.getStatus()).isEqualTo(AlertStatus.OPENED);
+    assertThat(again.getAlertId()).isEqualTo("c1-CUSTOMER-2");
+  }
+
+  @Test
+  void shouldResolveAnAlertStillOpenWhenTheCallEnds() {
+    AlertRules rules = rules(Map.of());
+    feed(angry("u1", 1000), rules);
+    feed(angry("u2", 2000), rules);
+    feed(angry("u3", 3000), rules);
+
+    EmotionAlert resolved = AlertStateMachine.callEnded(state, "c1", SpeakerRole.CUSTOMER, 42L);
+
+    assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(resolved.getAlertId()).isEqualTo("c1-CUSTOMER-1");
+    assertThat(resolved.getCallOffsetMs()).isEqualTo(3000);
+    assertThat(resolved.getContext().getAgentId()).isEqualTo("agent-7");
+    assertThat(AlertStateMachine.callEnded(AlertState.initial(), "c1", SpeakerRole.CUSTOMER, 42L)).isNull();
+  }
+}
