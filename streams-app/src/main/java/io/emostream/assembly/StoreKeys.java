@@ -1,0 +1,36 @@
+package io.emostream.assembly;
+
+/**
+ * String keys of the assembler's stores. The callId is length-prefixed so no callId can
+ * be a prefix of another's keys, and numbers are zero-padded so that the stores' byte
+ * order is time order (range scans per channel).
+ */
+final class StoreKeys {
+
+  private StoreKeys() {}
+
+  /** Prefix shared by every key of one call. */
+  static String callPrefix(String callId) {
+    return callId.length() + ":" + callId + "|";
+  }
+
+  /** Prefix of one channel's audio keys. */
+  static String channelPrefix(String callId, int channel) {
+    return callPrefix(callId) + pad(channel, 5) + "|";
+  }
+
+  /** Key of the chunk starting at {@code startMs} (clamped to 0). */
+  static String audio(String callId, int channel, long startMs) {
+    return channelPrefix(callId, channel) + pad(Math.max(0, startMs), 13);
+  }
+
+  private static String pad(long value, int width) {
+    String digits = Long.toString(value);
+    return "0".repeat(Math.max(0, width - digits.length())) + digits;
+  }
+
+  /** Key of a transcript's pending entry. */
+  static String pending(String callId, String utteranceId) {
+    return callPrefix(callId) + utteranceId;
+  }
+}

@@ -1,0 +1,146 @@
+package io.emostream.assembly;
+
+import io.emostream.avro.SpeakerRole;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Compact binary serdes of the assembler's store values. A leading version byte lets a
+ * later release read changelogs written by this one.
+ */
+final class StoreSerdes {
+
+  private static final int VERSION = 1;
+
+  private StoreSerdes() {}
+
+  interface Writer<T> {
+    void write(DataOutputStream out, T value) throws IOException;
+  }
+
+  interface Reader<T> {
+    T read(DataInputStream in) throws IOException;
+  }
+
+  static Serde<BufferedChunk> chunk() {
+    return serde((out, c) -> {
+      out.writeLong(c.sequence());
+      out.writeLong(c.startMs());
+      out.writeLong(c.receivedWallMs());
+      out.writeLong(c.timestamp());
+      out.writeInt(c.samples().length);
+      byte[] pcm = io.emostream.audio.Pcm16.toBytes(c.samples());
+      out.write(pcm);
+    }, in -> {
+      long seq = in.readLong();
+      long start = in.readLong();
+      long wall = in.readLong();
+      long ts = in.readLong();
+      byte[] pcm = new byte[in.readInt() * 2];
+      in.readFully(pcm);
+      return new BufferedChunk(seq, start, wall, ts, io.emostream.audio.Pcm16.fromBytes(pcm));
+    });
+  }
+
+  static Serde<PendingTranscript> pending() {
+    return serde((out, p) -> {
+      out.writeUTF(p.utteranceId());
+      out.writeInt(p.channel());
+      out.writeLong(p.startMs());
+      out.writeLong(p.endMs());
+      byte[] text = p.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      out.writeInt(text.length);
+      out.write(text);
+      out.writeBoolean(p.confidence() != null);
+      out.writeFloat(p.confidence() == null ? 0f : p.confidence());
+      out.writeLong(p.timestamp());
+      out.writeLong(p.receivedWallMs());
+      out.writeLong(p.emittedWallMs());
+    }, in -> {
+      String id = in.readUTF();
+      int channel = in.readInt();
+      long start = in.readLong();
+      long end = in.readLong();
+      byte[] text = new byte[in.readInt()];
+      in.readFully(text);
+      boolean hasConfidence = in.readBoolean();
+      float confidence = in.readFloat();
+      return new PendingTranscript(id, channel, start, end,
+          new String(text, java.nio.charset.StandardCharsets.UTF_8), hasConfidence ? confidence : null,
+          in.readLong(), in.readLong(), in.readLong());
+    });
+  }
+
+  static Serde<CallState> call() {
+    return serde((out, s) -> {
+      out.writeLong(s.lastSeenWallMs());
+      out.writeInt(s.roles().size());
+      for (Map.Entry<Integer, SpeakerRole> e : s.roles().entrySet()) {
+        out.writeInt(e.getKey());
+        out.writeUTF(e.getValue().name());
+      }
+      out.writeInt(s.channels().size());
+      for (Map.Entry<Integer, ChannelState> e : s.channels().entrySet()) {
+        ChannelState c = e.getValue();
+        out.writeInt(e.getKey());
+        out.writeLong(c.audioEndMs());
+        out.writeLong(c.evictedBeforeMs());
+        out.writeLong(c.lastTranscriptWallMs());
+        out.writeLong(c.firstAudioWallMs());
+        out.writeLong(c.vadCursorMs());
+        out.writeDouble(c.noiseFloorDb());
+        out.writeLong(c.lastChunkTimestamp());
+      }
+    }, in -> {
+      long lastSeen = in.readLong();
+      Map<Integer, SpeakerRole> roles = new TreeMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        roles.put(in.readInt(), SpeakerRole.valueOf(in.readUTF()));
+      }
+      Map<Integer, ChannelState> channels = new TreeMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        channels.put(in.readInt(), new ChannelState(in.readLong(), in.readLong(), in.readLong(),
+            in.readLong(), in.readLong(), in.readDouble(), in.readLong()));
+      }
+      return new CallState(roles, channels, lastSeen);
+    });
+  }
+
+  private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+    return Serdes.serdeFrom((topic, value) -> {
+      if (value == null) {
+        return null;
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        out.writeByte(VERSION);
+        writer.write(out, value);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return bytes.toByteArray();
+    }, (topic, data) -> {
+      if (data == null) {
+        return null;
+      }
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        int version = in.readUnsignedByte();
+        if (version != VERSION) {
+          throw new IllegalStateException("assembler store value has format version " + version
+              + ", this release reads version " + VERSION + "; restore with a matching release");
+        }
+        return reader.read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+}

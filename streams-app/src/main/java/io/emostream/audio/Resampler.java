@@ -1,0 +1,140 @@
+package io.emostream.audio;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rational-ratio sample-rate converter: a polyphase windowed-sinc (Kaiser) low-pass
+ * interpolator, so that down-sampling removes content above the new Nyquist frequency
+ * instead of folding it back (as sample dropping would) and up-sampling does not image.
+ *
+ * <p>The pass band reaches {@value #ROLLOFF} of the lower Nyquist frequency; each phase's
+ * taps are normalised to unit DC gain so levels are preserved exactly. Instances are
+ * immutable and thread-safe; {@link #forRates} caches one per rate pair because the
+ * 11.025/22.05/44.1 kHz ratios need several hundred phases.
+ *
+ * <p>Each call converts one block on its own, holding the edge samples beyond its ends;
+ * the block edges therefore differ from a continuous conversion by at most the filter's
+ * half length ({@value #ZERO_CROSSINGS} zero crossings, about 1–2 ms).
+ */
+public final class Resampler {
+
+  static final double ROLLOFF = 0.92;
+  static final int ZERO_CROSSINGS = 16;
+  private static final double KAISER_BETA = 8.6;
+  private static final Map<Long, Resampler> CACHE = new ConcurrentHashMap<>();
+
+  private final int inRate;
+  private final int outRate;
+  private final int up;
+  private final int down;
+  private final int halfTaps;
+  private final float[][] phases;
+
+  private Resampler(int inRate, int outRate) {
+    this.inRate = inRate;
+    this.outRate = outRate;
+    int g = gcd(inRate, outRate);
+    this.up = outRate / g;
+    this.down = inRate / g;
+    double cutoffHz = ROLLOFF * Math.min(inRate, outRate) / 2.0;
+    // half width of the filter in input samples: ZERO_CROSSINGS sinc lobes of the cutoff
+    double halfWidthSeconds = ZERO_CROSSINGS / (2.0 * cutoffHz);
+    this.halfTaps = (int) Math.ceil(halfWidthSeconds * inRate);
+    this.phases = new float[up][2 * halfTaps];
+    for (int p = 0; p < up; p++) {
+      double frac = (double) p / up; // position of the output sample past input sample 0
+      double sum = 0;
+      double[] taps = new double[2 * halfTaps];
+      for (int j = 0; j < 2 * halfTaps; j++) {
+        int k = j - halfTaps + 1; // input sample offset from floor(position)
+        double tau = (frac - k) / inRate; // seconds between output instant and input sample
+        double x = tau / halfWidthSeconds;
+        double h = Math.abs(x) >= 1 ? 0 : sinc(2 * cutoffHz * tau) * kaiser(x);
+        taps[j] = h;
+        sum += h;
+      }
+      for (int j = 0; j < taps.length; j++) {
+        phases[p][j] = (float) (taps[j] / sum);
+      }
+    }
+  }
+
+  /**
+   * Returns the (cached) converter between two rates.
+   *
+   * @throws IllegalArgumentException when a rate is not positive
+   */
+  public static Resampler forRates(int inRate, int outRate) {
+    if (inRate <= 0 || outRate <= 0) {
+      throw new IllegalArgumentException(
+          "sample rates must be positive, got " + inRate + " -> " + outRate);
+    }
+    return CACHE.computeIfAbsent(((long) inRate << 32) | outRate, k -> new Resampler(inRate, outRate));
+  }
+
+  /** The converter from {@code inRate} to {@link Pcm16#TARGET_RATE}. */
+  public static Resampler to16k(int inRate) {
+    return forRates(inRate, Pcm16.TARGET_RATE);
+  }
+
+  /** Number of output samples for {@code inputLength} input samples (floor of the ratio). */
+  public int outputLength(int inputLength) {
+    return (int) ((long) inputLength * up / down);
+  }
+
+  /** Converts one block; returns a new array (the input itself when the rates are equal). */
+  public short[] process(short[] in) {
+    if (inRate == outRate || in.length == 0) {
+      return in;
+    }
+    int n = outputLength(in.length);
+    short[] out = new short[n];
+    int last = in.length - 1;
+    for (int i = 0; i < n; i++) {
+      long pos = (long) i * down;
+      int base = (int) (pos / up);
+      float[] taps = phases[(int) (pos % up)];
+      double acc = 0;
+      int first = base - halfTaps + 1;
+      for (int j = 0; j < taps.length; j++) {
+        int idx = first + j;
+        int sample = in[idx < 0 ? 0 : (idx > last ? last : idx)];
+        acc += taps[j] * sample;
+      }
+      long rounded = Math.round(acc);
+      out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, rounded));
+    }
+    return out;
+  }
+
+  private static double sinc(double x) {
+    if (Math.abs(x) < 1e-12) {
+      return 1;
+    }
+    double px = Math.PI * x;
+    return Math.sin(px) / px;
+  }
+
+  private static double kaiser(double x) {
+    return besselI0(KAISER_BETA * Math.sqrt(1 - x * x)) / besselI0(KAISER_BETA);
+  }
+
+  private static double besselI0(double x) {
+    double sum = 1;
+    double term = 1;
+    double half = x / 2;
+    for (int k = 1; k < 50; k++) {
+      term *= (half / k) * (half / k);
+      sum += term;
+      if (term < 1e-12 * sum) {
+        break;
+      }
+    }
+    return sum;
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+}
