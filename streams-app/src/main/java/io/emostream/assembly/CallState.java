@@ -1,5 +1,6 @@
 package io.emostream.assembly;
 
+import io.emostream.avro.CallContext;
 import io.emostream.avro.SpeakerRole;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,10 +9,12 @@ import java.util.TreeMap;
  * Per call bookkeeping of the assembler.
  *
  * @param roles          channel to speaker role from CALL_STARTED (empty until it arrives)
+ * @param context        tenant, agent and queue from CALL_STARTED; null until it arrives
  * @param channels       per channel state
  * @param lastSeenWallMs wall-clock time of the call's latest record (idle calls are closed)
  */
-record CallState(Map<Integer, SpeakerRole> roles, Map<Integer, ChannelState> channels, long lastSeenWallMs) {
+record CallState(Map<Integer, SpeakerRole> roles, CallContext context, Map<Integer, ChannelState> channels,
+                 long lastSeenWallMs) {
 
   CallState {
     roles = Map.copyOf(roles);
@@ -19,7 +22,7 @@ record CallState(Map<Integer, SpeakerRole> roles, Map<Integer, ChannelState> cha
   }
 
   static CallState empty(long wallMs) {
-    return new CallState(Map.of(), Map.of(), wallMs);
+    return new CallState(Map.of(), null, Map.of(), wallMs);
   }
 
   SpeakerRole role(int channel) {
@@ -33,14 +36,14 @@ record CallState(Map<Integer, SpeakerRole> roles, Map<Integer, ChannelState> cha
   CallState with(int channel, ChannelState state, long wallMs) {
     Map<Integer, ChannelState> copy = new TreeMap<>(channels);
     copy.put(channel, state);
-    return new CallState(roles, copy, Math.max(lastSeenWallMs, wallMs));
+    return new CallState(roles, context, copy, Math.max(lastSeenWallMs, wallMs));
   }
 
-  CallState withRoles(Map<Integer, SpeakerRole> newRoles, long wallMs) {
-    return new CallState(newRoles, channels, Math.max(lastSeenWallMs, wallMs));
+  CallState started(Map<Integer, SpeakerRole> newRoles, CallContext newContext, long wallMs) {
+    return new CallState(newRoles, newContext, channels, Math.max(lastSeenWallMs, wallMs));
   }
 
   CallState seen(long wallMs) {
-    return new CallState(roles, channels, Math.max(lastSeenWallMs, wallMs));
+    return new CallState(roles, context, channels, Math.max(lastSeenWallMs, wallMs));
   }
 }

@@ -1,5 +1,6 @@
 package io.emostream.assembly;
 
+import io.emostream.avro.CallContext;
 import io.emostream.avro.SpeakerRole;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -87,6 +88,7 @@ final class StoreSerdes {
         out.writeInt(e.getKey());
         out.writeUTF(e.getValue().name());
       }
+      writeContext(out, s.context());
       out.writeInt(s.channels().size());
       for (Map.Entry<Integer, ChannelState> e : s.channels().entrySet()) {
         ChannelState c = e.getValue();
@@ -105,13 +107,41 @@ final class StoreSerdes {
       for (int i = in.readInt(); i > 0; i--) {
         roles.put(in.readInt(), SpeakerRole.valueOf(in.readUTF()));
       }
+      CallContext context = readContext(in);
       Map<Integer, ChannelState> channels = new TreeMap<>();
       for (int i = in.readInt(); i > 0; i--) {
         channels.put(in.readInt(), new ChannelState(in.readLong(), in.readLong(), in.readLong(),
             in.readLong(), in.readLong(), in.readDouble(), in.readLong()));
       }
-      return new CallState(roles, channels, lastSeen);
+      return new CallState(roles, context, channels, lastSeen);
     });
+  }
+
+  private static void writeContext(DataOutputStream out, CallContext context) throws IOException {
+    out.writeBoolean(context != null);
+    if (context != null) {
+      writeNullable(out, context.getTenant());
+      writeNullable(out, context.getAgentId());
+      writeNullable(out, context.getQueue());
+    }
+  }
+
+  private static CallContext readContext(DataInputStream in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    return new CallContext(readNullable(in), readNullable(in), readNullable(in));
+  }
+
+  private static void writeNullable(DataOutputStream out, String value) throws IOException {
+    out.writeBoolean(value != null);
+    if (value != null) {
+      out.writeUTF(value);
+    }
+  }
+
+  private static String readNullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
   }
 
   private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {

@@ -4,6 +4,7 @@ import io.emostream.audio.AudioDecoder;
 import io.emostream.audio.EnergyVad;
 import io.emostream.audio.Pcm16;
 import io.emostream.avro.AudioChunk;
+import io.emostream.avro.CallContext;
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.CallEventType;
 import io.emostream.avro.ChannelRole;
@@ -86,7 +87,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     } else if (value instanceof TranscriptSegment segment) {
       onTranscript(record, segment, now);
     } else if (value instanceof CallEvent event) {
-      onEvent(event, now);
+      onEvent(event, record.timestamp(), now);
     } else {
       throw new IllegalStateException("assembler received a " + value.getClass().getName()
           + "; only AudioChunk, TranscriptSegment and CallEvent are wired to it");
@@ -176,17 +177,19 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     }
   }
 
-  private void onEvent(CallEvent event, long now) {
+  private void onEvent(CallEvent event, long timestamp, long now) {
     String callId = event.getCallId();
     if (event.getType() == CallEventType.CALL_ENDED) {
-      endCall(callId, now);
+      endCall(callId, event, timestamp, now);
       return;
     }
     Map<Integer, SpeakerRole> roles = new TreeMap<>();
     for (ChannelRole cr : event.getChannels()) {
       roles.put(cr.getChannel(), cr.getRole());
     }
-    calls.put(callId, loadCall(callId, now).withRoles(roles, now));
+    CallContext callContext = new CallContext(event.getTenant(), event.getAgentId(), event.getQueue());
+    calls.put(callId, loadCall(callId, now).started(roles, callContext, now));
+    utterances.emitEvent(event, timestamp);
   }
 
   private void emitCoveredPending(String callId, int channel, BufferedChunk chunk, CallState call, long now) {
@@ -205,7 +208,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
 
   private void emitTranscript(String callId, String key, PendingTranscript p, AudioBuffer.Coverage coverage,
                               CallState call, long now) {
-    utterances.emitTranscript(callId, p, call.role(p.channel()), coverage, now);
+    utterances.emitTranscript(callId, p, call.role(p.channel()), call.context(), coverage, now);
     pending.put(key, p.markEmitted(now));
   }
 
@@ -251,7 +254,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     for (KeyValue<String, CallState> kv : active) {
       if (now - kv.value.lastSeenWallMs() >= config.callIdleTimeout().toMillis()) {
         LOG.info("Call {} idle for {}; flushing and clearing it", kv.key, config.callIdleTimeout());
-        endCall(kv.key, now);
+        endCall(kv.key, idleEnd(kv.key, now), now, now);
       } else {
         for (int channel : kv.value.channels().keySet()) {
           cutByVoiceActivity(kv.key, channel, now, false);
@@ -283,13 +286,15 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     EnergyVad.Result result = vad.segment(window.samples(), window.startMs(), ch.noiseFloorDb(), flush);
     for (EnergyVad.Segment s : result.segments()) {
       AudioBuffer.Coverage coverage = audio.gather(callId, channel, s.startMs(), s.endMs());
-      utterances.emitVoiceActivity(callId, channel, call.role(channel), s, coverage, ch.lastChunkTimestamp(), now);
+      utterances.emitVoiceActivity(callId, channel, call.role(channel), call.context(), s, coverage,
+          ch.lastChunkTimestamp(), now);
     }
     calls.put(callId, call.with(channel, ch.withVad(result.resumeMs(), result.noiseFloorDb()), now));
   }
 
   /** Flushes pending transcripts and the VAD, then deletes everything of the call. */
-  private void endCall(String callId, long now) {
+  /** Flushes and clears the call, then passes {@code ended} on so later stages close it too. */
+  private void endCall(String callId, CallEvent ended, long timestamp, long now) {
     CallState call = loadCall(callId, now);
     calls.put(callId, call);
     for (KeyValue<String, PendingTranscript> kv : pendingOf(callId)) {
@@ -305,6 +310,17 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
       pending.delete(kv.key);
     }
     calls.delete(callId);
+    utterances.emitEvent(ended, timestamp);
+  }
+
+  /** The CALL_ENDED that an idle call never got, marked as such for downstream stages and logs. */
+  private static CallEvent idleEnd(String callId, long now) {
+    return CallEvent.newBuilder()
+        .setCallId(callId)
+        .setType(CallEventType.CALL_ENDED)
+        .setTimestamp(java.time.Instant.ofEpochMilli(now))
+        .setAttributes(Map.of("emostream.ended-by", "idle-timeout"))
+        .build();
   }
 
   private List<KeyValue<String, PendingTranscript>> pendingOf(String callId) {

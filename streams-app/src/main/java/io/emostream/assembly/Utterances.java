@@ -3,6 +3,8 @@ package io.emostream.assembly;
 import io.emostream.audio.EnergyVad;
 import io.emostream.audio.Pcm16;
 import io.emostream.avro.AudioCoverage;
+import io.emostream.avro.CallContext;
+import io.emostream.avro.CallEvent;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.Utterance;
 import io.emostream.avro.UtteranceSource;
@@ -10,7 +12,11 @@ import java.nio.ByteBuffer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** Builds {@link Utterance} records and forwards them to the assembler's output node. */
+/**
+ * Builds {@link Utterance} records and forwards them to the assembler's output node, together
+ * with the call's life-cycle events: downstream stages (scorer, rollups, summaries) see a
+ * call's CALL_STARTED before its utterances and its CALL_ENDED after the last of them.
+ */
 final class Utterances {
 
   private final ProcessorContext<Object, Object> context;
@@ -21,12 +27,14 @@ final class Utterances {
     this.outputName = outputName;
   }
 
-  void emitTranscript(String callId, PendingTranscript p, SpeakerRole role, AudioBuffer.Coverage coverage, long now) {
+  void emitTranscript(String callId, PendingTranscript p, SpeakerRole role, CallContext callContext,
+                      AudioBuffer.Coverage coverage, long now) {
     Utterance u = Utterance.newBuilder()
         .setCallId(callId)
         .setUtteranceId(p.utteranceId())
         .setChannel(p.channel())
         .setRole(role)
+        .setContext(callContext)
         .setStartMs(p.startMs())
         .setEndMs(p.endMs())
         .setText(p.text())
@@ -40,13 +48,14 @@ final class Utterances {
     context.forward(new Record<Object, Object>(callId, u, p.timestamp()), outputName);
   }
 
-  void emitVoiceActivity(String callId, int channel, SpeakerRole role, EnergyVad.Segment segment,
-                         AudioBuffer.Coverage coverage, long timestamp, long now) {
+  void emitVoiceActivity(String callId, int channel, SpeakerRole role, CallContext callContext,
+                         EnergyVad.Segment segment, AudioBuffer.Coverage coverage, long timestamp, long now) {
     Utterance u = Utterance.newBuilder()
         .setCallId(callId)
         .setUtteranceId("vad-" + channel + "-" + segment.startMs())
         .setChannel(channel)
         .setRole(role)
+        .setContext(callContext)
         .setStartMs(segment.startMs())
         .setEndMs(segment.endMs())
         .setText(null)
@@ -58,6 +67,11 @@ final class Utterances {
         .setAssembledAt(java.time.Instant.ofEpochMilli(now))
         .build();
     context.forward(new Record<Object, Object>(callId, u, timestamp), outputName);
+  }
+
+  /** Passes a life-cycle event on, in order with the call's utterances. */
+  void emitEvent(CallEvent event, long timestamp) {
+    context.forward(new Record<Object, Object>(event.getCallId(), event, timestamp), outputName);
   }
 
   private static AudioCoverage coverageOf(AudioBuffer.Coverage c) {

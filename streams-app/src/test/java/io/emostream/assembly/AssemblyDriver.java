@@ -25,6 +25,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -37,6 +40,7 @@ final class AssemblyDriver implements AutoCloseable {
   static final String TRANSCRIPTS = "calls.transcripts";
   static final String EVENTS = "calls.events";
   static final String UTTERANCES = "test.utterances";
+  static final String FORWARDED_EVENTS = "test.events";
   static final String DEAD_LETTERS = "emotion.dead-letters";
   static final String APP_ID = "assembly-test";
   static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
@@ -50,6 +54,7 @@ final class AssemblyDriver implements AutoCloseable {
   final TestInputTopic<byte[], byte[]> rawTranscripts;
   final TestOutputTopic<String, Utterance> utterances;
   final TestOutputTopic<byte[], byte[]> deadLetters;
+  final TestOutputTopic<String, CallEvent> forwardedEvents;
 
   AssemblyDriver(Path stateDir, AssemblyConfig config) {
     this(stateDir, config, new InMemorySchemaRegistryClient(), START);
@@ -66,7 +71,12 @@ final class AssemblyDriver implements AutoCloseable {
     Topology topology = new Topology();
     String output = AssemblyTopology.addTo(topology, inputs,
         new Topic<>(DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray()), config);
-    topology.addSink("test-utterance-sink", UTTERANCES, Serdes.String().serializer(), utteranceSerde.serializer(), output);
+    // the assembler's output carries utterances and, in order with them, the calls' life-cycle events
+    topology.addProcessor("test-split", SplitByType::new, output);
+    topology.addSink("test-utterance-sink", UTTERANCES, Serdes.String().serializer(), utteranceSerde.serializer(),
+        "test-split");
+    topology.addSink("test-event-sink", FORWARDED_EVENTS, Serdes.String().serializer(), eventSerde.serializer(),
+        "test-split");
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -79,6 +89,22 @@ final class AssemblyDriver implements AutoCloseable {
     rawTranscripts = driver.createInputTopic(TRANSCRIPTS, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
     utterances = driver.createOutputTopic(UTTERANCES, Serdes.String().deserializer(), utteranceSerde.deserializer());
     deadLetters = driver.createOutputTopic(DEAD_LETTERS, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+    forwardedEvents = driver.createOutputTopic(FORWARDED_EVENTS, Serdes.String().deserializer(), eventSerde.deserializer());
+  }
+
+  /** Sends utterances and call events to their own test topics. */
+  private static final class SplitByType implements Processor<Object, Object, Object, Object> {
+    private ProcessorContext<Object, Object> context;
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(Record<Object, Object> record) {
+      context.forward(record, record.value() instanceof Utterance ? "test-utterance-sink" : "test-event-sink");
+    }
   }
 
   /** Config with defaults, as the app runs. */

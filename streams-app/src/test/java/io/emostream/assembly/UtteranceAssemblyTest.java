@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emostream.avro.AudioChunk;
 import io.emostream.avro.AudioCoverage;
+import io.emostream.avro.CallEvent;
+import io.emostream.avro.CallEventType;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.Utterance;
 import io.emostream.avro.UtteranceSource;
@@ -210,6 +212,42 @@ class UtteranceAssemblyTest {
     assertThat(countEntries(AssemblyTopology.NAMES.callStore())).isZero();
     t.advance(Duration.ofMinutes(1));
     assertThat(t.drain()).isEmpty();
+  }
+
+  @Test
+  void shouldEnrichUtterancesFromCallStartedAndPassCallEventsOn() {
+    t.events.pipeInput(CALL, started(CALL, Map.of(0, SpeakerRole.AGENT, 1, SpeakerRole.CUSTOMER)));
+    assertThat(t.forwardedEvents.readValuesToList()).extracting(CallEvent::getType)
+        .containsExactly(CallEventType.CALL_STARTED);
+
+    t.pipeTranscript(finalTranscript(CALL, "u1", 1, 0, 700, "where is my refund"));
+    t.advance(Duration.ofSeconds(6));
+    Utterance u = t.drain().get(0);
+    assertThat(u.getRole()).isEqualTo(SpeakerRole.CUSTOMER);
+    assertThat(u.getContext().getTenant()).isEqualTo("acme");
+    assertThat(u.getContext().getAgentId()).isEqualTo("agent-7");
+    assertThat(u.getContext().getQueue()).isEqualTo("billing");
+
+    t.pipeTranscript(finalTranscript(CALL, "u2", 1, 800, 1500, "still waiting"));
+    assertThat(t.forwardedEvents.isEmpty()).isTrue();
+    t.events.pipeInput(CALL, ended(CALL));
+    assertThat(t.drain()).extracting(Utterance::getUtteranceId).containsExactly("u2");
+    assertThat(t.forwardedEvents.readValuesToList()).extracting(CallEvent::getType)
+        .containsExactly(CallEventType.CALL_ENDED);
+  }
+
+  @Test
+  void shouldEndIdleCallsWithACallEndedEventMarkedAsIdle() {
+    t.events.pipeInput(CALL, started(CALL, Map.of(0, SpeakerRole.AGENT)));
+    t.forwardedEvents.readValuesToList();
+    t.pipeTranscript(finalTranscript(CALL, "u1", 0, 0, 700, "hello"));
+
+    t.advance(AssemblyConfig.defaults().callIdleTimeout().plusSeconds(2));
+
+    assertThat(t.drain()).extracting(Utterance::getUtteranceId).containsExactly("u1");
+    CallEvent ended = t.forwardedEvents.readValue();
+    assertThat(ended.getType()).isEqualTo(CallEventType.CALL_ENDED);
+    assertThat(ended.getAttributes()).containsEntry("emostream.ended-by", "idle-timeout");
   }
 
   private static AudioChunk shifted(AudioChunk c, long shiftMs) {
