@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time multimodal (speech + text) emotion analytics for contact centres on Kafka Streams.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class EmostreamCommand implements Runnable {
 
   @CommandLine.Spec

@@ -1,0 +1,140 @@
+package io.emostream.app;
+
+import io.emostream.assembly.AssemblyConfig;
+import io.emostream.assembly.CoPartitioningCheck;
+import io.emostream.model.EmotionModel;
+import io.emostream.scoring.EmotionSettings;
+import io.emostream.schemas.registry.SchemaRegistryClient;
+import io.emostream.topics.TopicNames;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running emostream instance: checks its topics, builds the topology around the shared
+ * model, and runs Kafka Streams until {@link #close()}.
+ *
+ * <p>Configuration problems (a missing key, topics that are not co-partitioned, a model that
+ * cannot load) fail {@link #start} with a message that names the problem, before any record
+ * is read. Once running, an unexpected error replaces the failing stream thread rather than
+ * stopping the instance; the state is visible through {@link #state()}.
+ */
+public final class EmostreamApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmostreamApp.class);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final EmotionModel model;
+  private final boolean ownsModel;
+  private final SerdeFactory serdes;
+  private final AppTopics topics;
+
+  private EmostreamApp(KafkaStreams streams, EmotionModel model, boolean ownsModel, SerdeFactory serdes,
+                       AppTopics topics) {
+    this.streams = streams;
+    this.model = model;
+    this.ownsModel = ownsModel;
+    this.serdes = serdes;
+    this.topics = topics;
+  }
+
+  /** Starts an instance with the model and registry named by {@code config}. */
+  public static EmostreamApp start(EmostreamConfig config) {
+    EmotionModel model = ModelLoader.load(config);
+    try {
+      return start(config, model, true, null);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts an instance around an already loaded {@code model} (closed with the app when
+   * {@code ownsModel}) and, when not null, a given registry client.
+   */
+  public static EmostreamApp start(EmostreamConfig config, EmotionModel model, boolean ownsModel,
+                                   SchemaRegistryClient registry) {
+    config.required(EmostreamConfig.BOOTSTRAP_SERVERS);
+    Map<String, String> settings = config.asMap();
+    AssemblyConfig assembly = AssemblyConfig.fromMap(settings);
+    EmotionSettings emotion = EmotionSettings.from(settings);
+    TopicNames names = TopicNames.from(settings);
+    prepareTopics(config, names);
+
+    SerdeFactory serdes = new SerdeFactory(config, registry);
+    try {
+      AppTopics topics = AppTopics.create(names, serdes);
+      Topology topology = EmostreamTopology.build(topics, model, assembly, emotion);
+      Properties props = StreamsSettings.from(config, names.deadLetters());
+      KafkaStreams streams = new KafkaStreams(topology, props);
+      streams.setUncaughtExceptionHandler(e -> {
+        LOG.error("Stream thread failed; replacing it", e);
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
+      });
+      streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+      LOG.info("Starting emostream (application.id={}, {} stream thread(s), {}) reading {}",
+          props.get("application.id"), props.get("num.stream.threads"), props.get("processing.guarantee"),
+          names.inputs());
+      streams.start();
+      return new EmostreamApp(streams, model, ownsModel, serdes, topics);
+    } catch (RuntimeException e) {
+      serdes.close();
+      throw e;
+    }
+  }
+
+  private static void prepareTopics(EmostreamConfig config, TopicNames names) {
+    Properties adminProps = config.streamsProperties();
+    adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+    try (Admin admin = Admin.create(adminProps)) {
+      if (config.booleanValue(EmostreamConfig.TOPICS_CREATE)) {
+        List<String> all = new ArrayList<>(names.inputs());
+        all.addAll(names.outputs());
+        TopicProvisioner.createMissing(admin, all, config.intValue(EmostreamConfig.TOPICS_PARTITIONS),
+            (short) config.intValue(EmostreamConfig.TOPICS_REPLICATION));
+      }
+      CoPartitioningCheck.verify(admin, names.inputs(), ADMIN_TIMEOUT);
+    }
+  }
+
+  /** The running Streams instance (for interactive queries and metrics). */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** The topics with their serdes. */
+  public AppTopics topics() {
+    return topics;
+  }
+
+  /** The model this instance scores with. */
+  public EmotionModel model() {
+    return model;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Stops processing (committing what is done), then releases the model and registry client. */
+  @Override
+  public void close() {
+    LOG.info("Stopping emostream");
+    streams.close(Duration.ofSeconds(60));
+    serdes.close();
+    if (ownsModel) {
+      model.close();
+    }
+  }
+}

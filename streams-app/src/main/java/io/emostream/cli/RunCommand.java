@@ -1,0 +1,92 @@
+package io.emostream.cli;
+
+import io.emostream.app.ConfigException;
+import io.emostream.app.EmostreamApp;
+import io.emostream.app.EmostreamConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code emostream run}: production mode against an existing Kafka cluster and schema
+ * registry. Settings come from {@code --config FILE}, then {@code EMOSTREAM_*} environment
+ * variables, then {@code --set key=value}, each overriding the one before. Runs until SIGTERM
+ * or Ctrl-C, then shuts down cleanly (Streams commits and closes, the model is released).
+ */
+@Command(name = "run", description = {
+    "Run emostream against an existing Kafka cluster and schema registry.",
+    "Settings: --config FILE, then EMOSTREAM_* environment variables (EMOSTREAM_SCHEMA_REGISTRY_URL is",
+    "schema.registry.url, EMOSTREAM_INFERENCE_MAX__BATCH is inference.max-batch), then --set key=value.",
+    "Any Kafka Streams or client setting (SASL, TLS, num.stream.threads ...) passes through."})
+final class RunCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Properties file with the settings.")
+  private Path configFile;
+
+  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "A setting that overrides file and environment.")
+  private Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(names = "--dry-run", description = "Validate and print the settings, then exit without starting.")
+  private boolean dryRun;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    EmostreamConfig config;
+    try {
+      config = EmostreamConfig.load(configFile, System.getenv(), overrides);
+      config.required(EmostreamConfig.BOOTSTRAP_SERVERS);
+      if (config.get(EmostreamConfig.SERDE_CLASS).isEmpty()) {
+        config.required(EmostreamConfig.REGISTRY_URL);
+      }
+    } catch (ConfigException e) {
+      err.println("emostream run: " + e.getMessage());
+      return 2;
+    }
+    out.println("emostream settings (secrets masked):");
+    config.masked().forEach((k, v) -> out.println("  " + k + " = " + v));
+    out.flush();
+    if (dryRun) {
+      return 0;
+    }
+    return runUntilStopped(config, err);
+  }
+
+  private int runUntilStopped(EmostreamConfig config, PrintWriter err) {
+    EmostreamApp app;
+    try {
+      app = EmostreamApp.start(config);
+    } catch (ConfigException | IllegalArgumentException e) {
+      err.println("emostream run: " + e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      err.println("emostream run: could not start: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      app.close();
+      stopped.countDown();
+    }, "emostream-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Runtime.getRuntime().removeShutdownHook(hook);
+      app.close();
+    }
+    return 0;
+  }
+}
