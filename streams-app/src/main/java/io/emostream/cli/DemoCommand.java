@@ -1,28 +1,78 @@
 package io.emostream.cli;
 
+import io.emostream.app.EmostreamConfig;
+import io.emostream.demo.DemoRunner;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
- * {@code emostream demo}: the embedded demo (in-process broker, dev registry, bundled model,
- * sample calls replayed in real time, live dashboard).
- *
- * <p>Its pieces land issue by issue; until the scoring pipeline and the bundled model exist,
- * the command says so plainly and exits with status 1 rather than pretending to run.
+ * {@code emostream demo}: everything in one process — a real Kafka broker (in-process, on
+ * 127.0.0.1), the dev schema registry, emostream with the bundled model, sample calls replayed
+ * in real time, a live console view and the dashboard. Ctrl-C stops everything cleanly.
  */
-@Command(name = "demo", description = "Run the embedded demo: in-process Kafka, dev registry, bundled model, sample calls.")
+@Command(name = "demo", description = {
+    "Run the embedded demo: in-process Kafka, dev schema registry, bundled model, sample calls replayed",
+    "in real time, live console and dashboard. Ctrl-C stops it."})
 final class DemoCommand implements Callable<Integer> {
 
-  @Spec
-  private CommandSpec spec;
+  @Option(names = "--calls", paramLabel = "DIR",
+      description = "Replay your own recorded calls (<id>.wav + <id>.json, as for the replay connector).")
+  private Path callsDir;
+
+  @Option(names = "--model", paramLabel = "LOCATION", defaultValue = EmostreamConfig.BUNDLED_MODEL,
+      description = "Model bundle directory, TorchScript bundle, or classpath: location (default: ${DEFAULT-VALUE}).")
+  private String model;
+
+  @Option(names = "--speed", defaultValue = "1.0", description = "Replay speed: 1 = real time (default), 2 = twice as fast.")
+  private double speed;
+
+  @Option(names = "--loop", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Replay the calls over and over (default); --no-loop replays them once.")
+  private boolean loop;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Dashboard and REST port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Stop by itself after this many seconds (0 = run until Ctrl-C).")
+  private long durationSeconds;
 
   @Override
-  public Integer call() {
-    spec.commandLine().getErr().println(
-        "The demo is not available in this build yet: it needs the scoring pipeline and the bundled"
-            + " model, which land with later issues (see README, 'Status').");
-    return 1;
+  public Integer call() throws InterruptedException {
+    if (!(speed > 0) || port < 0 || port > 65_535 || durationSeconds < 0) {
+      System.err.println("emostream demo: --speed must be above 0, --port within 0-65535, --duration 0 or more");
+      return 2;
+    }
+    DemoRunner runner = new DemoRunner(new DemoRunner.Options(callsDir, model, speed, loop, port, System.out,
+        System.console() != null));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      System.out.println("\nStopping the demo ...");
+      runner.close();
+      stopped.countDown();
+    }, "emostream-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      runner.start();
+    } catch (RuntimeException e) {
+      System.err.println("emostream demo: could not start: " + e.getMessage());
+      Runtime.getRuntime().removeShutdownHook(hook);
+      runner.close();
+      return 1;
+    }
+    boolean byItself = durationSeconds > 0 && !stopped.await(durationSeconds, TimeUnit.SECONDS);
+    if (!byItself) {
+      stopped.await();
+      return 0;
+    }
+    Runtime.getRuntime().removeShutdownHook(hook);
+    runner.close();
+    System.out.printf("Demo stopped after %d s: %d scored utterances, %d alert events shown.%n",
+        durationSeconds, runner.utterancesShown(), runner.alertsShown());
+    return 0;
   }
 }
