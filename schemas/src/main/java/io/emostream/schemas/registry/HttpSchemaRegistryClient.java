@@ -54,12 +54,26 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       return cached;
     }
     String what = "registering " + schema.getFullName() + " under subject '" + subject + "'";
-    JsonNode answer = post("/subjects/" + encode(subject) + "/versions", schemaBody(schema), what,
-        RegistryErrors.NotFound.SUBJECT);
-    int id = requireInt(answer, "id", what);
+    int id;
+    try {
+      id = requireInt(post("/subjects/" + encode(subject) + "/versions", schemaBody(schema), what,
+          RegistryErrors.NotFound.SUBJECT), "id", what);
+    } catch (IncompatibleSchemaException conflict) {
+      // Some registries (Apicurio) also answer 409 when another client registered the same schema
+      // a moment earlier; then the schema is there and its id is the answer.
+      id = registeredConcurrently(subject, schema).orElseThrow(() -> conflict);
+    }
     idsBySubjectSchema.put(key, id);
     schemasById.putIfAbsent(id, schema);
     return id;
+  }
+
+  private java.util.Optional<Integer> registeredConcurrently(String subject, Schema schema) {
+    try {
+      return java.util.Optional.of(getId(subject, schema));
+    } catch (SchemaRegistryException notThere) {
+      return java.util.Optional.empty();
+    }
   }
 
   @Override

@@ -182,14 +182,32 @@ class HttpSchemaRegistryClientTest {
   @Test
   void shouldMapConflictToIncompatibleSchemaWithRegistryReason() {
     server.respond(409, "{\"error_code\": 409, \"message\": \"Schema being registered is "
-        + "incompatible with an earlier schema; READER_FIELD_MISSING_DEFAULT_VALUE payload\"}");
+        + "incompatible with an earlier schema; READER_FIELD_MISSING_DEFAULT_VALUE payload\"}")
+        .respond(404, "{\"error_code\": 40403, \"message\": \"Schema not found\"}");
 
     assertThatThrownBy(() -> client(server.url(), Map.of()).register("calls.audio-value", AUDIO))
         .isInstanceOf(IncompatibleSchemaException.class)
         .hasMessageContaining("subject 'calls.audio-value'")
         .hasMessageContaining("READER_FIELD_MISSING_DEFAULT_VALUE payload");
-    assertThat(server.requests()).as("4xx is final, no retry").hasSize(1);
+    assertThat(server.requests()).as("no retry; one lookup tells a real conflict from a race").hasSize(2);
   }
+
+  @Test
+  void shouldTakeTheExistingIdWhenAConflictCameFromAConcurrentRegistration() {
+    server.respond(409, "{\"error_code\": 0, \"message\": \"Artifact already exists\"}")
+        .respond(200, "{\"subject\": \"calls.audio-value\", \"id\": 7, \"version\": 1, \"schema\": "
+            + JSON_QUOTE.apply(AUDIO.toString()) + "}");
+
+    assertThat(client(server.url(), Map.of()).register("calls.audio-value", AUDIO)).isEqualTo(7);
+  }
+
+  private static final java.util.function.Function<String, String> JSON_QUOTE = text -> {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  };
 
   @Test
   void shouldMapNotFoundErrorCodesToDistinctExceptions() {
