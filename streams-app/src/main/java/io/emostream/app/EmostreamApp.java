@@ -5,15 +5,19 @@ import io.emostream.assembly.CoPartitioningCheck;
 import io.emostream.model.EmotionModel;
 import io.emostream.scoring.EmotionSettings;
 import io.emostream.schemas.registry.SchemaRegistryClient;
+import io.emostream.serving.ServingConfig;
+import io.emostream.serving.ServingServer;
 import io.emostream.topics.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -38,14 +42,16 @@ public final class EmostreamApp implements AutoCloseable {
   private final boolean ownsModel;
   private final SerdeFactory serdes;
   private final AppTopics topics;
+  private final ServingServer serving;
 
   private EmostreamApp(KafkaStreams streams, EmotionModel model, boolean ownsModel, SerdeFactory serdes,
-                       AppTopics topics) {
+                       AppTopics topics, ServingServer serving) {
     this.streams = streams;
     this.model = model;
     this.ownsModel = ownsModel;
     this.serdes = serdes;
     this.topics = topics;
+    this.serving = serving;
   }
 
   /** Starts an instance with the model and registry named by {@code config}. */
@@ -72,11 +78,18 @@ public final class EmostreamApp implements AutoCloseable {
     TopicNames names = TopicNames.from(settings);
     prepareTopics(config, names);
 
+    ServingConfig servingConfig = ServingConfig.from(config);
     SerdeFactory serdes = new SerdeFactory(config, registry);
+    ServingServer serving = null;
     try {
+      // bound before Streams starts: application.server must name the port actually bound
+      serving = servingConfig.enabled() ? ServingServer.bind(servingConfig) : null;
       AppTopics topics = AppTopics.create(names, serdes);
       Topology topology = EmostreamTopology.build(topics, model, assembly, emotion);
       Properties props = StreamsSettings.from(config, names.deadLetters());
+      if (serving != null) {
+        props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, serving.advertised());
+      }
       KafkaStreams streams = new KafkaStreams(topology, props);
       streams.setUncaughtExceptionHandler(e -> {
         LOG.error("Stream thread failed; replacing it", e);
@@ -87,9 +100,21 @@ public final class EmostreamApp implements AutoCloseable {
           props.get("application.id"), props.get("num.stream.threads"), props.get("processing.guarantee"),
           names.inputs());
       streams.start();
-      return new EmostreamApp(streams, model, ownsModel, serdes, topics);
+      EmostreamApp app = new EmostreamApp(streams, model, ownsModel, serdes, topics, serving);
+      if (serving != null) {
+        try {
+          serving.start(app, props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
+        } catch (RuntimeException e) {
+          streams.close(Duration.ofSeconds(60));
+          throw e;
+        }
+      }
+      return app;
     } catch (RuntimeException e) {
       serdes.close();
+      if (serving != null) {
+        serving.close();
+      }
       throw e;
     }
   }
@@ -127,10 +152,18 @@ public final class EmostreamApp implements AutoCloseable {
     return streams.state();
   }
 
+  /** The port the REST API and dashboard listen on, or empty when {@code serving.enabled=false}. */
+  public OptionalInt servingPort() {
+    return serving == null ? OptionalInt.empty() : OptionalInt.of(serving.port());
+  }
+
   /** Stops processing (committing what is done), then releases the model and registry client. */
   @Override
   public void close() {
     LOG.info("Stopping emostream");
+    if (serving != null) {
+      serving.close();
+    }
     streams.close(Duration.ofSeconds(60));
     serdes.close();
     if (ownsModel) {

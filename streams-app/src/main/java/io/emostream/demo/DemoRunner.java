@@ -70,7 +70,8 @@ public final class DemoRunner implements AutoCloseable {
     app = EmostreamApp.start(config);
     resources.add(app);
     awaitRunning(app, Duration.ofSeconds(120));
-    dashboardUrl = "http://127.0.0.1:" + options.port() + "/";
+    dashboardUrl = app.servingPort().isPresent()
+        ? "http://127.0.0.1:" + app.servingPort().getAsInt() + "/" : "(serving disabled)";
     out.println("  model             " + app.model().info().name() + " " + app.model().info().version()
         + " on " + app.model().info().device());
 

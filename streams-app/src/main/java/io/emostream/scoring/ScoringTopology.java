@@ -8,6 +8,8 @@ import io.emostream.rollups.CallRollupProcessor;
 import io.emostream.rollups.CallRollupState;
 import io.emostream.summaries.CallSummaryProcessor;
 import io.emostream.summaries.CallSummaryState;
+import io.emostream.timeline.CallTimeline;
+import io.emostream.timeline.CallTimelineProcessor;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -24,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  *                           ├─> scorer dead letters ─> emotion.dead-letters
  *                           ├─> call-rollups ─> emotion.calls
  *                           └─> alert-detector ─┬─> emotion.alerts
- *                                               └─> call-summaries ─> emotion.call-summaries
+ *                                               ├─> call-summaries ─> emotion.call-summaries
+ *                                               └─> call-timeline (store only, for the REST API)
  * </pre>
  *
  * <p>The parent must forward {@code Record<String, Object>} whose values are
@@ -37,6 +40,7 @@ public final class ScoringTopology {
   public static final String ROLLUPS = "call-rollups";
   public static final String ALERTS = "alert-detector";
   public static final String SUMMARIES = "call-summaries";
+  public static final String TIMELINE = "call-timeline";
   public static final String UTTERANCES_SINK = "scored-utterances-sink";
   public static final String DEAD_LETTER_SINK = "scorer-dead-letters-sink";
   public static final String CALLS_SINK = "call-rollups-sink";
@@ -51,6 +55,8 @@ public final class ScoringTopology {
   public static final String ALERT_STORE = "emotion-alert-state";
   /** Call summaries in progress (callId to {@link CallSummaryState}). */
   public static final String SUMMARY_STORE = "emotion-call-summaries";
+  /** Recent utterances and alerts of each active call (callId to {@link CallTimeline}). */
+  public static final String TIMELINE_STORE = "emotion-call-timelines";
 
   private ScoringTopology() {}
 
@@ -93,7 +99,7 @@ public final class ScoringTopology {
         topics.calls().keySerde().serializer(), topics.calls().valueSerde().serializer(), ROLLUPS);
 
     topology.addProcessor(ALERTS, () -> new AlertDetector(ALERT_STORE, settings.alerts(), ALERTS_SINK,
-        List.of(SUMMARIES)), SCORER);
+        List.of(SUMMARIES, TIMELINE)), SCORER);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERT_STORE),
         Serdes.String(), new JsonSerde<>(AlertState.class)), ALERTS);
     topology.addSink(ALERTS_SINK, topics.alerts().name(),
@@ -104,5 +110,10 @@ public final class ScoringTopology {
         Serdes.String(), new JsonSerde<>(CallSummaryState.class)), SUMMARIES);
     topology.addSink(SUMMARIES_SINK, topics.summaries().name(),
         topics.summaries().keySerde().serializer(), topics.summaries().valueSerde().serializer(), SUMMARIES);
+
+    topology.addProcessor(TIMELINE, () -> new CallTimelineProcessor(TIMELINE_STORE,
+        CallTimelineProcessor.DEFAULT_MAX_ENTRIES), ALERTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE),
+        Serdes.String(), new JsonSerde<>(CallTimeline.class)), TIMELINE);
   }
 }

@@ -97,6 +97,7 @@ class EmostreamAppIT {
     s.put("topics.partitions", "2");
     s.put("state.dir", stateDir.toString());
     s.put("commit.interval.ms", "200");
+    s.put("serving.port", "0");
     return s;
   }
 }

@@ -1,0 +1,151 @@
+package io.emostream.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.emostream.rollups.GroupWindowTopology;
+import io.emostream.scoring.ScoringTopology;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON API over the interactive queries:
+ *
+ * <ul>
+ *   <li>{@code GET /api/calls/active}: active calls with their latest rollups per role</li>
+ *   <li>{@code GET /api/calls/{id}}: one call with its rollups, timeline and alert state</li>
+ *   <li>{@code GET /api/agents}: each agent's current window</li>
+ *   <li>{@code GET /api/agents/{id}}: one agent's windows</li>
+ *   <li>{@code GET /api/alerts/open}: alerts open now</li>
+ * </ul>
+ *
+ * <p>Lists are gathered from every instance that hosts the store and merged; single keys are
+ * answered by the instance that hosts them, this one forwarding the request when needed. A
+ * request carrying {@code local=true} is answered from this instance alone (peers ask each
+ * other that way, so requests never loop). 404 for unknown calls and agents, 503 while Streams
+ * is starting or rebalancing, 502 when a peer cannot be reached.
+ */
+final class ApiHandler implements HttpHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+  private static final String CALLS = "/api/calls/";
+  private static final String AGENTS = "/api/agents/";
+
+  private final LocalQueries local;
+  private final Cluster cluster;
+
+  ApiHandler(LocalQueries local, Cluster cluster) {
+    this.local = local;
+    this.cluster = cluster;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try {
+      if (!Http.requireGet(exchange)) {
+        return;
+      }
+      route(exchange, trimSlash(exchange.getRequestURI().getPath()),
+          "true".equals(Http.query(exchange).get("local")));
+    } catch (Cluster.NotQueryableException | InvalidStateStoreException e) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+      Http.error(exchange, 503, "not queryable yet: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("Failed to answer {}", exchange.getRequestURI(), e);
+      Http.error(exchange, 500, "internal error answering " + exchange.getRequestURI().getPath() + ": " + e);
+    }
+  }
+
+  private void route(HttpExchange exchange, String path, boolean localOnly) throws IOException {
+    if (path.equals("/api/calls/active")) {
+      all(exchange, ScoringTopology.TIMELINE_STORE, localOnly, local::activeCalls,
+          Comparator.comparingLong((JsonNode n) -> n.path("updatedAt").asLong()).reversed());
+    } else if (path.startsWith(CALLS) && path.length() > CALLS.length()) {
+      String callId = path.substring(CALLS.length());
+      one(exchange, ScoringTopology.TIMELINE_STORE, callId, localOnly, () -> local.call(callId),
+          "call " + callId + " is not active (unknown, or ended)");
+    } else if (path.equals("/api/agents")) {
+      all(exchange, GroupWindowTopology.AGENT_STORE, localOnly, local::agents,
+          Comparator.comparing((JsonNode n) -> n.path("agentId").asText()));
+    } else if (path.startsWith(AGENTS) && path.length() > AGENTS.length()) {
+      String agentId = path.substring(AGENTS.length());
+      one(exchange, GroupWindowTopology.AGENT_STORE, agentId, localOnly, () -> local.agent(agentId),
+          "agent " + agentId + " has no windows (no scored utterances within the window retention)");
+    } else if (path.equals("/api/alerts/open")) {
+      all(exchange, ScoringTopology.ALERT_STORE, localOnly, local::openAlerts,
+          Comparator.comparingLong((JsonNode n) -> n.path("openedAt").asLong()).reversed());
+    } else {
+      Http.error(exchange, 404, "no endpoint " + path + ": try /api/calls/active, /api/calls/{id}, /api/agents,"
+          + " /api/agents/{id}, /api/alerts/open or /api/stream");
+    }
+  }
+
+  private void all(HttpExchange exchange, String store, boolean localOnly, Supplier<List<?>> mine,
+      Comparator<JsonNode> order) throws IOException {
+    List<JsonNode> merged = new ArrayList<>();
+    Http.JSON.valueToTree(mine.get()).forEach(merged::add);
+    if (!localOnly) {
+      for (HostInfo peer : cluster.otherHosts(store)) {
+        Cluster.PeerResponse response = askPeer(peer, exchange);
+        if (response.status() == 503) {
+          throw new Cluster.NotQueryableException("instance " + address(peer) + " is not queryable yet");
+        }
+        if (response.status() != 200) {
+          Http.error(exchange, 502, "instance " + address(peer) + " answered " + response.status() + " for "
+              + exchange.getRequestURI().getPath());
+          return;
+        }
+        Http.JSON.readTree(response.body()).forEach(merged::add);
+      }
+    }
+    merged.sort(order);
+    ArrayNode out = Http.JSON.createArrayNode();
+    merged.forEach(out::add);
+    Http.json(exchange, 200, out);
+  }
+
+  private void one(HttpExchange exchange, String store, String key, boolean localOnly,
+      Supplier<Optional<?>> mine, String notFound) throws IOException {
+    Optional<HostInfo> owner = localOnly ? Optional.empty() : cluster.ownerOf(store, key);
+    if (owner.isPresent()) {
+      Cluster.PeerResponse response = askPeer(owner.get(), exchange);
+      Http.rawJson(exchange, response.status(), response.body());
+      return;
+    }
+    Optional<?> found = mine.get();
+    if (found.isPresent()) {
+      Http.json(exchange, 200, found.get());
+    } else {
+      Http.error(exchange, 404, notFound);
+    }
+  }
+
+  private Cluster.PeerResponse askPeer(HostInfo peer, HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getRawPath() + "?local=true";
+    try {
+      return cluster.get(peer, path);
+    } catch (IOException e) {
+      LOG.warn("Instance {} did not answer {}: {}", address(peer), path, e.toString());
+      return new Cluster.PeerResponse(502, Http.JSON.writeValueAsBytes(
+          Map.of("status", 502, "error", "instance " + address(peer) + " did not answer: " + e.getMessage())));
+    }
+  }
+
+  private static String address(HostInfo host) {
+    return host.host() + ":" + host.port();
+  }
+
+  private static String trimSlash(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+}

@@ -1,0 +1,17 @@
+package io.emostream.serving;
+
+import io.emostream.timeline.TimelineAlert;
+import io.emostream.timeline.TimelineUtterance;
+import java.util.List;
+
+/**
+ * One call as {@code /api/calls/{id}} returns it: the call with its rollups and open alerts,
+ * plus its recent scored utterances and alert events, oldest first (bounded per call).
+ */
+public record CallDetailView(CallView call, List<TimelineUtterance> utterances, List<TimelineAlert> alerts) {
+
+  public CallDetailView {
+    utterances = List.copyOf(utterances);
+    alerts = List.copyOf(alerts);
+  }
+}
