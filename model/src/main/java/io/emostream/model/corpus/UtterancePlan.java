@@ -1,0 +1,34 @@
+package io.emostream.model.corpus;
+
+/**
+ * Everything decided about one utterance before it is synthesised; synthesis only executes it, so
+ * a corpus is reproducible whatever order the threads finish in.
+ *
+ * @param index        position in the manifest
+ * @param id           utterance id, e.g. {@code syn-00042}
+ * @param speaker      who speaks it (and so its split)
+ * @param label        ground truth under {@link LabelRule}
+ * @param textEmotion  what the words suggest
+ * @param voiceEmotion what the prosody expresses
+ * @param spokenText   the sentence given to espeak-ng
+ * @param text         the transcript the model sees (ASR-style, possibly with errors)
+ * @param asrNoise     whether {@code text} carries injected ASR errors
+ * @param prosody      the rendering
+ * @param leadMs       silence before the speech
+ * @param tailMs       silence after the speech
+ * @param noiseSeed    seed of the line noise added to this clip
+ */
+public record UtterancePlan(int index, String id, Speaker speaker, Emotion label, Emotion textEmotion,
+    Emotion voiceEmotion, String spokenText, String text, boolean asrNoise, Prosody prosody, int leadMs, int tailMs,
+    long noiseSeed) {
+
+  /** True when words and voice disagree. */
+  public boolean conflicting() {
+    return textEmotion != voiceEmotion;
+  }
+
+  /** The WAV path relative to the corpus directory. */
+  public String wavPath() {
+    return "wav/" + speaker.id() + "/" + id + ".wav";
+  }
+}
