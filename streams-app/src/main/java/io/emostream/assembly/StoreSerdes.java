@@ -101,6 +101,17 @@ final class StoreSerdes {
         out.writeDouble(c.noiseFloorDb());
         out.writeLong(c.lastChunkTimestamp());
       }
+      out.writeLong(s.endedWallMs());
+      out.writeBoolean(s.ending() != null);
+      if (s.ending() != null) {
+        out.writeLong(s.ending().requestedWallMs());
+        out.writeLong(s.ending().eventTimestamp());
+        out.writeInt(s.ending().attributes().size());
+        for (Map.Entry<String, String> e : s.ending().attributes().entrySet()) {
+          out.writeUTF(e.getKey());
+          out.writeUTF(e.getValue());
+        }
+      }
     }, in -> {
       long lastSeen = in.readLong();
       Map<Integer, SpeakerRole> roles = new TreeMap<>();
@@ -113,7 +124,18 @@ final class StoreSerdes {
         channels.put(in.readInt(), new ChannelState(in.readLong(), in.readLong(), in.readLong(),
             in.readLong(), in.readLong(), in.readDouble(), in.readLong()));
       }
-      return new CallState(roles, context, channels, lastSeen);
+      long endedWallMs = in.readLong();
+      CallState.Ending ending = null;
+      if (in.readBoolean()) {
+        long requested = in.readLong();
+        long timestamp = in.readLong();
+        Map<String, String> attributes = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+          attributes.put(in.readUTF(), in.readUTF());
+        }
+        ending = new CallState.Ending(requested, timestamp, attributes);
+      }
+      return new CallState(roles, context, channels, lastSeen, ending, endedWallMs);
     });
   }
 

@@ -82,6 +82,12 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
   public void process(Record<String, ValidRecord> record) {
     long now = context.currentSystemTimeMs();
     Object value = record.value().value();
+    if (!(value instanceof CallEvent) && endedCall(record.key())) {
+      deadLetters.send(record, record.value().rawKey(), record.value().rawValue(),
+          new Rejection(DeadLetterReason.CALL_ALREADY_ENDED, "call " + record.key()
+              + " has ended and been summarised; a record for it arrived too late to be part of it"), null);
+      return;
+    }
     if (value instanceof AudioChunk chunk) {
       onAudio(record, chunk, now);
     } else if (value instanceof TranscriptSegment segment) {
@@ -180,7 +186,13 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
   private void onEvent(CallEvent event, long timestamp, long now) {
     String callId = event.getCallId();
     if (event.getType() == CallEventType.CALL_ENDED) {
-      endCall(callId, event, timestamp, now);
+      CallState call = loadCall(callId, now);
+      if (call.ended() || call.ending() != null) {
+        LOG.debug("Ignoring repeated CALL_ENDED of call {}", callId);
+        return;
+      }
+      // its last audio and transcripts may still be on their way on the other topics
+      calls.put(callId, call.endingWith(new CallState.Ending(now, timestamp, event.getAttributes())));
       return;
     }
     Map<Integer, SpeakerRole> roles = new TreeMap<>();
@@ -188,7 +200,9 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
       roles.put(cr.getChannel(), cr.getRole());
     }
     CallContext callContext = new CallContext(event.getTenant(), event.getAgentId(), event.getQueue());
-    calls.put(callId, loadCall(callId, now).started(roles, callContext, now));
+    CallState call = loadCall(callId, now);
+    // a call id that is used again after its call ended starts a new call
+    calls.put(callId, (call.ended() ? CallState.empty(now) : call).started(roles, callContext, now));
     utterances.emitEvent(event, timestamp);
   }
 
@@ -252,7 +266,14 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
       it.forEachRemaining(active::add);
     }
     for (KeyValue<String, CallState> kv : active) {
-      if (now - kv.value.lastSeenWallMs() >= config.callIdleTimeout().toMillis()) {
+      CallState call = kv.value;
+      if (call.ended()) {
+        if (now - call.endedWallMs() >= config.callIdleTimeout().toMillis()) {
+          calls.delete(kv.key);
+        }
+      } else if (call.ending() != null && now - call.ending().requestedWallMs() >= config.maxWait().toMillis()) {
+        endCall(kv.key, endedEvent(kv.key, call.ending()), call.ending().eventTimestamp(), now);
+      } else if (now - call.lastSeenWallMs() >= config.callIdleTimeout().toMillis()) {
         LOG.info("Call {} idle for {}; flushing and clearing it", kv.key, config.callIdleTimeout());
         endCall(kv.key, idleEnd(kv.key, now), now, now);
       } else {
@@ -309,8 +330,22 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     for (KeyValue<String, PendingTranscript> kv : pendingOf(callId)) {
       pending.delete(kv.key);
     }
-    calls.delete(callId);
+    calls.put(callId, CallState.endedMarker(now));
     utterances.emitEvent(ended, timestamp);
+  }
+
+  private boolean endedCall(String callId) {
+    CallState call = callId == null ? null : calls.get(callId);
+    return call != null && call.ended();
+  }
+
+  private static CallEvent endedEvent(String callId, CallState.Ending ending) {
+    return CallEvent.newBuilder()
+        .setCallId(callId)
+        .setType(CallEventType.CALL_ENDED)
+        .setTimestamp(java.time.Instant.ofEpochMilli(ending.eventTimestamp()))
+        .setAttributes(ending.attributes())
+        .build();
   }
 
   /** The CALL_ENDED that an idle call never got, marked as such for downstream stages and logs. */

@@ -32,5 +32,7 @@ public enum DeadLetterReason {
   /** A transcript without an utterance id. */
   MISSING_UTTERANCE_ID,
   /** A call event of a type this version does not know. */
-  UNKNOWN_EVENT_TYPE
+  UNKNOWN_EVENT_TYPE,
+  /** Audio or a transcript for a call that has already ended and been summarised. */
+  CALL_ALREADY_ENDED
 }

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class InputValidator {
 
+  /** No call lasts a day: offsets beyond this are corrupt and would push a call's audio out of its buffer. */
+  static final long MAX_CALL_OFFSET_MS = 24L * 60 * 60 * 1000;
+
   private final ValidationLimits limits;
 
   public InputValidator(ValidationLimits limits) {
@@ -25,6 +28,10 @@ public final class InputValidator {
   public Optional<Rejection> check(String key, AudioChunk chunk) {
     if (!chunk.getCallId().equals(key)) {
       return keyMismatch(key, chunk.getCallId());
+    }
+    if (chunk.getStartMs() > MAX_CALL_OFFSET_MS) {
+      return reject(DeadLetterReason.INVALID_POSITION, "audio chunk starts " + chunk.getStartMs()
+          + " ms into its call, more than 24 h: the offset is corrupt (startMs counts from the call's start)");
     }
     if (chunk.getChannel() < 0 || chunk.getSequence() < 0 || chunk.getStartMs() < 0) {
       return reject(DeadLetterReason.INVALID_POSITION, "audio chunk has channel " + chunk.getChannel()
@@ -69,6 +76,10 @@ public final class InputValidator {
       return reject(DeadLetterReason.INVALID_POSITION, "transcript " + segment.getUtteranceId()
           + " has channel " + segment.getChannel() + " and startMs " + segment.getStartMs()
           + "; both must be >= 0");
+    }
+    if (segment.getEndMs() > MAX_CALL_OFFSET_MS) {
+      return reject(DeadLetterReason.INVALID_POSITION, "transcript " + segment.getUtteranceId() + " ends "
+          + segment.getEndMs() + " ms into its call, more than 24 h: the times are corrupt");
     }
     if (segment.getEndMs() < segment.getStartMs()) {
       return reject(DeadLetterReason.INVALID_TIMES, "transcript " + segment.getUtteranceId()

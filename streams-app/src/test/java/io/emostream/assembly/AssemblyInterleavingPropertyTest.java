@@ -104,6 +104,7 @@ class AssemblyInterleavingPropertyTest {
     }
     driver.advance(Duration.ofSeconds(6));
     driver.events.pipeInput(call, AssemblyDriver.ended(call));
+    driver.advance(Duration.ofSeconds(6));
     List<Utterance> out = driver.drain().stream().filter(u -> u.getCallId().equals(call)).toList();
 
     List<TranscriptSegment> finals = steps.stream().filter(s -> s instanceof Transcript)

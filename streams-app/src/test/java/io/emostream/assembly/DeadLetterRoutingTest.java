@@ -75,6 +75,8 @@ class DeadLetterRoutingTest {
         chunk(CALL, 0, 0, 0, 8_000, AudioEncoding.ALAW, new byte[8_000 * 11]));
     audio(audioSerde, DeadLetterReason.INVALID_POSITION, CALL,
         AudioChunk.newBuilder(pcmChunk(CALL, 0, 0, 0, 100)).setStartMs(-20).build());
+    audio(audioSerde, DeadLetterReason.INVALID_POSITION, CALL,
+        AudioChunk.newBuilder(pcmChunk(CALL, 0, 0, 0, 100)).setStartMs(Long.MAX_VALUE / 4).build());
 
     t.pipeAudio(pcmChunk(CALL, 0, 5, 0, 100));
     audio(audioSerde, DeadLetterReason.SEQUENCE_CONFLICT, CALL, pcmChunk(CALL, 0, 3, 100, 100));
@@ -85,6 +87,8 @@ class DeadLetterRoutingTest {
     transcript(transcriptSerde, DeadLetterReason.TEXT_TOO_LONG, finalTranscript(CALL, "u3", 0, 0, 1000, "x".repeat(5001)));
     transcript(transcriptSerde, DeadLetterReason.MISSING_UTTERANCE_ID, finalTranscript(CALL, " ", 0, 0, 1000, "who"));
     transcript(transcriptSerde, DeadLetterReason.INVALID_POSITION, finalTranscript(CALL, "u4", -1, 0, 1000, "chan"));
+    transcript(transcriptSerde, DeadLetterReason.INVALID_POSITION,
+        finalTranscript(CALL, "u5", 0, 90_000_000_000L, 90_000_001_000L, "a thousand days in"));
 
     CallEvent unknown = CallEvent.newBuilder(AssemblyDriver.ended(CALL)).setType(CallEventType.UNKNOWN_EVENT).build();
     byte[] eventBytes = eventSerde.serializer().serialize(AssemblyDriver.EVENTS, unknown);

@@ -203,15 +203,50 @@ class UtteranceAssemblyTest {
     assertThat(t.drain()).isEmpty();
 
     t.events.pipeInput(CALL, ended(CALL));
+    assertThat(t.drain()).as("the call's last records may still be on their way").isEmpty();
+    t.advance(AssemblyConfig.defaults().maxWait().plusSeconds(1));
     List<Utterance> out = t.drain();
     assertThat(out).extracting(Utterance::getUtteranceId).containsExactlyInAnyOrder("u1", "u2");
     assertThat(out).extracting(Utterance::getAudioCoverage)
         .containsExactlyInAnyOrder(AudioCoverage.PARTIAL, AudioCoverage.MISSING);
     assertThat(countEntries(AssemblyTopology.NAMES.audioStore())).isZero();
     assertThat(countEntries(AssemblyTopology.NAMES.pendingStore())).isZero();
-    assertThat(countEntries(AssemblyTopology.NAMES.callStore())).isZero();
-    t.advance(Duration.ofMinutes(1));
+    assertThat(countEntries(AssemblyTopology.NAMES.callStore())).as("only the ended marker").isEqualTo(1);
+    t.advance(AssemblyConfig.defaults().callIdleTimeout());
     assertThat(t.drain()).isEmpty();
+    assertThat(countEntries(AssemblyTopology.NAMES.callStore())).isZero();
+  }
+
+  @Test
+  void shouldIncludeAudioThatArrivesShortlyAfterCallEnded() {
+    t.pipeTranscript(finalTranscript(CALL, "u1", 0, 0, 1000, "last words"));
+    pipeAudio(0, 0, 600, 100);
+    t.events.pipeInput(CALL, ended(CALL));
+    pipeAudio(0, 600, 1000, 100);
+
+    t.advance(AssemblyConfig.defaults().maxWait().plusSeconds(1));
+
+    Utterance u = t.drain().get(0);
+    assertThat(u.getAudioCoverage()).isEqualTo(AudioCoverage.COMPLETE);
+    assertThat(samplesOf(u)).containsExactly(expected(0, 1000));
+  }
+
+  @Test
+  void shouldDeadLetterRecordsThatArriveAfterTheCallWasSummarised() {
+    t.pipeTranscript(finalTranscript(CALL, "u1", 0, 0, 500, "bye"));
+    t.events.pipeInput(CALL, ended(CALL));
+    t.advance(AssemblyConfig.defaults().maxWait().plusSeconds(1));
+    assertThat(t.drain()).hasSize(1);
+
+    pipeAudio(0, 0, 400, 100);
+    t.pipeTranscript(finalTranscript(CALL, "u2", 0, 600, 900, "too late"));
+    t.events.pipeInput(CALL, ended(CALL));
+
+    assertThat(t.drainDeadLetters()).hasSize(5).allSatisfy(dl ->
+        assertThat(new String(dl.headers().lastHeader("emostream.dlq.reason").value())).isEqualTo("CALL_ALREADY_ENDED"));
+    assertThat(t.forwardedEvents.readValuesToList()).extracting(CallEvent::getType)
+        .containsExactly(CallEventType.CALL_ENDED);
+    assertThat(countEntries(AssemblyTopology.NAMES.audioStore())).isZero();
   }
 
   @Test
@@ -231,6 +266,7 @@ class UtteranceAssemblyTest {
     t.pipeTranscript(finalTranscript(CALL, "u2", 1, 800, 1500, "still waiting"));
     assertThat(t.forwardedEvents.isEmpty()).isTrue();
     t.events.pipeInput(CALL, ended(CALL));
+    t.advance(Duration.ofSeconds(6));
     assertThat(t.drain()).extracting(Utterance::getUtteranceId).containsExactly("u2");
     assertThat(t.forwardedEvents.readValuesToList()).extracting(CallEvent::getType)
         .containsExactly(CallEventType.CALL_ENDED);
