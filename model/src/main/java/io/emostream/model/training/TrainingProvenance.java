@@ -1,0 +1,26 @@
+package io.emostream.model.training;
+
+import io.emostream.model.bundle.Provenance;
+import io.emostream.model.data.CorpusReader;
+import io.emostream.model.net.NetConfig;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/** Builds the bundle's provenance: corpus, date, seed and the full training configuration. */
+final class TrainingProvenance {
+
+  private TrainingProvenance() {}
+
+  static Provenance of(CorpusReader corpus, TrainingConfig c, NetConfig net, int examples, int epochsRun) {
+    String notes = String.format(Locale.ROOT,
+        "emostream train: %d examples read, %d of max %d epochs run; batch %d, Adam lr %.2g, warm-up %.0f%%,"
+            + " contrastive weight %.3g (margin %.2f), modality dropout %.2f, reconstruction weight %.3g,"
+            + " valence/arousal weight %.2g, patience %d; net d=%d heads=%d layers=%d+%d vocab=%d; threads=%s",
+        examples, epochsRun, c.epochs(), c.batchSize(), c.learningRate(), 100 * c.warmupFraction(),
+        c.contrastiveWeight(), c.contrastiveMargin(), c.modalityDropout(), c.reconstructionWeight(),
+        c.valenceArousalWeight(), c.patience(), net.dModel(), net.heads(), net.audioLayers(), net.textLayers(),
+        net.vocabSize(), System.getProperty("ai.djl.pytorch.num_threads", "default"));
+    return new Provenance(corpus.description(), LocalDate.now(ZoneOffset.UTC).toString(), c.seed(), notes);
+  }
+}

@@ -1,0 +1,63 @@
+package io.emostream.model.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.emostream.model.EmotionModel;
+import io.emostream.model.EmotionModels;
+import io.emostream.model.EmotionPrediction;
+import io.emostream.model.UtteranceInput;
+import io.emostream.model.data.SyntheticManifestReader;
+import io.emostream.model.data.ToyCorpus;
+import io.emostream.model.runtime.DeviceSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmotionTrainerIT {
+
+  @TempDir
+  Path temp;
+
+  @Test
+  void shouldMakeLossFallAndDevUaRiseAboveChanceWithinAMinute() throws Exception {
+    Path corpus = ToyCorpus.write(temp.resolve("corpus"), 24, 8, 7);
+    TrainingConfig config = new TrainingConfig(8, 16, 2e-3f, 0.1f, 42, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 8,
+        Duration.ofSeconds(60));
+    EmotionTrainer trainer = new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU,
+        new ConsoleProgress(System.err, false));
+
+    TrainingResult result = trainer.train(new SyntheticManifestReader(corpus), temp.resolve("bundle"), "toy", "1");
+
+    List<EpochStats> history = result.history();
+    assertThat(history).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(history.get(history.size() - 1).loss()).isLessThan(history.get(0).loss() * 0.8);
+    assertThat(history.stream().mapToDouble(EpochStats::devUa).max().orElseThrow()).isGreaterThan(0.5);
+    assertThat(result.manifest().metrics()).containsKeys("test.fused.ua", "test.audio_only.ua", "test.text_only.ua");
+    assertThat(result.manifest().provenance().trainingCorpus()).contains("toy");
+    assertThat(result.manifest().provenance().seed()).isEqualTo(42L);
+    assertThat(TrainingPlots.write(result, temp.resolve("plots"))).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+
+    try (EmotionModel model = EmotionModels.load(result.bundle().toString(), DeviceSpec.CPU)) {
+      EmotionPrediction p = model.predict(List.of(new UtteranceInput("u", null, "furious ridiculous waiting"))).get(0);
+      assertThat(p.probabilities()).hasSize(4);
+    }
+    assertThat(Files.size(result.bundle().resolve("weights.params"))).isLessThan(10_000_000);
+  }
+
+  @Test
+  void shouldWriteIdenticalWeightsForTheSameSeed() throws Exception {
+    Path corpus = ToyCorpus.write(temp.resolve("corpus"), 6, 2, 3);
+    TrainingConfig config = new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
+    byte[][] weights = new byte[2][];
+    for (int run = 0; run < 2; run++) {
+      Path bundle = temp.resolve("bundle" + run);
+      new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null)
+          .train(new SyntheticManifestReader(corpus), bundle, "toy", "1");
+      weights[run] = Files.readAllBytes(bundle.resolve("weights.params"));
+    }
+    assertThat(weights[1]).isEqualTo(weights[0]);
+  }
+}
