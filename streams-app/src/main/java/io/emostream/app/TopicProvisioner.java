@@ -50,11 +50,33 @@ final class TopicProvisioner {
           }
         }
       }
+      awaitVisible(admin, wanted.stream().map(NewTopic::name).toList());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Could not list or create topics " + topics + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits until the broker answers metadata for every created topic: creation completes on the
+   * controller first, and a describe right after it (the co-partitioning check) can still miss
+   * the new topic on a broker whose metadata cache lags.
+   */
+  private static void awaitVisible(Admin admin, List<String> names) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Created topics " + names + " but the broker does not report them after 30 s: "
+              + e.getMessage(), e);
+        }
+        Thread.sleep(100);
+      }
     }
   }
 }

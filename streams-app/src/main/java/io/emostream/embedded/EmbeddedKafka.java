@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * caller wants, as an operator would.
  *
  * <p>Instances are thread-safe to read from; {@link #close()} shuts the server down and
- * deletes its directory.
+ * deletes its directory. For fault tests, {@link #stopKeepingData()} and {@link #restart()}
+ * take the broker down and bring it back on the same ports with the same log directory, as a
+ * restarted production broker would come back.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -49,11 +51,14 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path logDir;
-  private final KafkaRaftServer server;
+  private final Properties props;
   private final String bootstrapServers;
+  /** The running server; null while stopped by {@link #stopKeepingData()}. Guarded by this. */
+  private KafkaRaftServer server;
 
-  private EmbeddedKafka(Path logDir, KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafka(Path logDir, Properties props, KafkaRaftServer server, String bootstrapServers) {
     this.logDir = logDir;
+    this.props = props;
     this.server = server;
     this.bootstrapServers = bootstrapServers;
   }
@@ -78,7 +83,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       format(logDir);
       KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
       server.startup();
-      EmbeddedKafka kafka = new EmbeddedKafka(logDir, server, "127.0.0.1:" + brokerPort);
+      EmbeddedKafka kafka = new EmbeddedKafka(logDir, props, server, "127.0.0.1:" + brokerPort);
       kafka.awaitReady();
       LOG.info("Kafka broker up at {} in {} ms (logs in {})", kafka.bootstrapServers,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir);
@@ -127,13 +132,61 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  /** Shuts the broker down and deletes its log directory. */
+  /**
+   * Shuts the broker down like a stopped process, keeping its log directory, so that
+   * {@link #restart()} brings back every topic, committed offset and transaction state. Clients
+   * see the broker as unreachable meanwhile. Does nothing when already stopped.
+   */
+  public synchronized void stopKeepingData() {
+    if (server == null) {
+      return;
+    }
+    long started = System.nanoTime();
+    server.shutdown();
+    server.awaitShutdown();
+    server = null;
+    LOG.info("Kafka broker at {} stopped (data kept in {}) in {} ms", bootstrapServers, logDir,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+  }
+
+  /**
+   * Starts the broker again on the same ports from the same log directory (stopping it first if
+   * it runs) and returns once it answers metadata requests.
+   *
+   * @throws IllegalStateException when it does not come back, e.g. because another process took
+   *     one of its ports while it was down
+   */
+  public synchronized void restart() {
+    stopKeepingData();
+    long started = System.nanoTime();
+    KafkaRaftServer restarted = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+    try {
+      restarted.startup();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Could not restart the embedded Kafka broker at " + bootstrapServers
+          + " from " + logDir + ": " + e.getMessage(), e);
+    }
+    server = restarted;
+    awaitReady();
+    LOG.info("Kafka broker at {} restarted in {} ms", bootstrapServers,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+  }
+
+  /** Whether the broker runs (false between {@link #stopKeepingData()} and {@link #restart()}). */
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  /** Shuts the broker down (if it runs) and deletes its log directory. */
   @Override
-  public void close() {
+  public synchronized void close() {
     long started = System.nanoTime();
     try {
-      server.shutdown();
-      server.awaitShutdown();
+      if (server != null) {
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+      }
     } finally {
       deleteRecursively(logDir);
     }
