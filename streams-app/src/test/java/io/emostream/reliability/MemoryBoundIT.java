@@ -48,7 +48,9 @@ class MemoryBoundIT {
     FaultTestSetup setup = new FaultTestSetup("memory", kafka, registry);
     List<ScriptedCall> calls = CallTraffic.calls(setup.prefix + "call-", HEAVY ? 200 : 40, HEAVY ? 20 : 4);
     int lines = CallTraffic.lineCount(calls);
-    EmostreamConfig config = EmostreamConfig.of(setup.settings("inproc"));
+    // ended calls leave a small marker in assembly-calls for the idle timeout (late records are
+    // dead-lettered against it); a short timeout lets this test see the store drain completely
+    EmostreamConfig config = EmostreamConfig.of(setup.settings("inproc")).with("assembly.call-idle-timeout", "15s");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long[] peakHeapMb = {0};
 
@@ -73,7 +75,7 @@ class MemoryBoundIT {
       System.out.printf("[memory] %d calls, %d lines scored in %d s; peak heap after GC %d MB%n", calls.size(), lines,
           Duration.ofNanos(System.nanoTime() - started).toSeconds(), peakHeapMb[0]);
       // the scorer forwards CALL_ENDED after a call's last utterance, so every store drains
-      Awaitility.await("per-call state drained").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+      Awaitility.await("per-call state drained").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
           assertThat(storeSizes(app)).allSatisfy((store, entries) ->
               assertThat(entries).as("entries in %s", store).isZero()));
       assertThat(peakHeapMb[0]).as("peak heap after GC, MB").isLessThan(HEAP_CEILING_MB);
