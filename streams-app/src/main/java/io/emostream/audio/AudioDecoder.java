@@ -1,6 +1,8 @@
 package io.emostream.audio;
 
 import io.emostream.avro.AudioEncoding;
+import io.emostream.model.audio.G711;
+import io.emostream.model.audio.Resampler;
 import java.nio.ByteBuffer;
 
 /**

@@ -6,7 +6,7 @@ import static io.emostream.assembly.AssemblyDriver.samplesOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.emostream.audio.G711;
+import io.emostream.model.audio.G711;
 import io.emostream.audio.Pcm16;
 import io.emostream.avro.AudioCoverage;
 import io.emostream.avro.AudioEncoding;

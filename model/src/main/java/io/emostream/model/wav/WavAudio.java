@@ -1,5 +1,7 @@
 package io.emostream.model.wav;
 
+import io.emostream.model.audio.Resampler;
+
 /**
  * Decoded WAV content, mixed down to mono.
  *
@@ -18,6 +20,6 @@ public record WavAudio(int sampleRate, int channels, String encoding, float[] sa
   /** The same audio at {@code rate} (this instance when already there). */
   public WavAudio resampledTo(int rate) {
     return rate == sampleRate ? this : new WavAudio(rate, channels, encoding,
-        Resampler.resample(samples, sampleRate, rate));
+        Resampler.forRates(sampleRate, rate).process(samples));
   }
 }

@@ -1,5 +1,7 @@
 package io.emostream.model.wav;
 
+import io.emostream.model.audio.G711;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -125,7 +127,7 @@ public final class WavReader {
   private static double sample(ByteBuffer in, int pos, Format f) {
     return switch (f.code) {
       case ALAW -> G711.alawToLinear(in.get(pos)) / 32768.0;
-      case MULAW -> G711.ulawToLinear(in.get(pos)) / 32768.0;
+      case MULAW -> G711.mulawToLinear(in.get(pos)) / 32768.0;
       case IEEE_FLOAT -> f.bits == 32 ? in.getFloat(pos) : in.getDouble(pos);
       default -> switch (f.bits) {
         case 8 -> ((in.get(pos) & 0xFF) - 128) / 128.0;

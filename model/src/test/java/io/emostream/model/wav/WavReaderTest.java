@@ -1,5 +1,7 @@
 package io.emostream.model.wav;
 
+import io.emostream.model.audio.Resampler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -80,7 +82,7 @@ class WavReaderTest {
   @Test
   void shouldResample8kTo16kKeepingLengthAndPitch() {
     float[] x = sine(300, 8_000, 1.0);
-    float[] y = Resampler.resample(x, 8_000, 16_000);
+    float[] y = Resampler.forRates(8_000, 16_000).process(x);
 
     assertThat(y.length).isEqualTo(16_000);
     // compare with the ideal 16 kHz sine away from the edges
@@ -92,7 +94,7 @@ class WavReaderTest {
 
   @Test
   void shouldRemoveContentAboveTheNewNyquistWhenDownsampling() {
-    float[] y = Resampler.resample(sine(7_000, 48_000, 0.5), 48_000, 8_000);
+    float[] y = Resampler.forRates(48_000, 8_000).process(sine(7_000, 48_000, 0.5));
     double energy = 0;
     for (int i = 200; i < y.length - 200; i++) {
       energy += y[i] * y[i];

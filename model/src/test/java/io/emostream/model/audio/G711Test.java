@@ -1,4 +1,4 @@
-package io.emostream.audio;
+package io.emostream.model.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.emostream.audio;
+package io.emostream.model.audio;
 
 /**
  * ITU-T G.711 companding (μ-law and A-law) to and from 16-bit linear PCM.

@@ -1,4 +1,4 @@
-package io.emostream.audio;
+package io.emostream.model.audio;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,14 +73,41 @@ public final class Resampler {
     return CACHE.computeIfAbsent(((long) inRate << 32) | outRate, k -> new Resampler(inRate, outRate));
   }
 
-  /** The converter from {@code inRate} to {@link Pcm16#TARGET_RATE}. */
+  /** The rate every emostream model takes. */
+  public static final int MODEL_RATE = 16_000;
+
+  /** The converter from {@code inRate} to the models' 16 kHz. */
   public static Resampler to16k(int inRate) {
-    return forRates(inRate, Pcm16.TARGET_RATE);
+    return forRates(inRate, MODEL_RATE);
   }
 
   /** Number of output samples for {@code inputLength} input samples (floor of the ratio). */
   public int outputLength(int inputLength) {
     return (int) ((long) inputLength * up / down);
+  }
+
+  /**
+   * Converts one block of samples in [-1, 1] (WAV files of any sample format); returns a new
+   * array (the input itself when the rates are equal).
+   */
+  public float[] process(float[] in) {
+    if (inRate == outRate || in.length == 0) {
+      return in;
+    }
+    float[] out = new float[outputLength(in.length)];
+    int last = in.length - 1;
+    for (int i = 0; i < out.length; i++) {
+      long pos = (long) i * down;
+      float[] taps = phases[(int) (pos % up)];
+      int first = (int) (pos / up) - halfTaps + 1;
+      double acc = 0;
+      for (int j = 0; j < taps.length; j++) {
+        int idx = first + j;
+        acc += taps[j] * in[idx < 0 ? 0 : (idx > last ? last : idx)];
+      }
+      out[i] = (float) acc;
+    }
+    return out;
   }
 
   /** Converts one block; returns a new array (the input itself when the rates are equal). */
