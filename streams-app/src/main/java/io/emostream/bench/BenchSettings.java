@@ -1,0 +1,59 @@
+package io.emostream.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code emostream bench} runs.
+ *
+ * @param calls             concurrent synthetic calls
+ * @param utterancesPerCall lines per call (alternating agent and customer)
+ * @param pace              real-time replay or as fast as possible
+ * @param model             {@code auto} (bundled demo model if present, else random weights),
+ *                          {@code random}, or a bundle location ({@code DIR} or {@code classpath:...})
+ * @param threads           stream-thread counts to compare with batching on
+ * @param out               directory for {@code bench.json} and {@code bench.md}
+ * @param partitions        partitions per topic (at least the largest thread count, so every thread has work)
+ * @param modelThreads      PyTorch intra-op threads
+ * @param rounds            times each pipeline scenario runs (the report keeps the median)
+ * @param warmup            whether to run an unmeasured pipeline first (JIT, native caches)
+ * @param seed              seeds the calls, so every scenario and every run scores the same input
+ */
+public record BenchSettings(int calls, int utterancesPerCall, Pace pace, String model, List<Integer> threads,
+                            Path out, int partitions, int modelThreads, int rounds, boolean warmup,
+                            long seed) {
+
+  public BenchSettings {
+    threads = List.copyOf(threads);
+    if (calls < 1 || utterancesPerCall < 1) {
+      throw new IllegalArgumentException("--calls and --utterances-per-call must be at least 1, got "
+          + calls + " and " + utterancesPerCall);
+    }
+    if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
+      throw new IllegalArgumentException("--threads " + threads + " is not valid: give counts of 1 or more, e.g. 1,2");
+    }
+    if (partitions < 1) {
+      throw new IllegalArgumentException("--partitions " + partitions + " is not valid: use 1 or more");
+    }
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds " + rounds + " is not valid: use 1 or more");
+    }
+    if (modelThreads < 1) {
+      throw new IllegalArgumentException("--model-threads " + modelThreads + " is not valid: use 1 or more");
+    }
+  }
+
+  /** Utterances every pipeline scenario must score. */
+  public int utterances() {
+    return calls * utterancesPerCall;
+  }
+
+  /**
+   * PyTorch threads that fit the cores next to the most stream threads compared:
+   * {@code max(1, cores / max(threads))}.
+   */
+  public static int defaultModelThreads(List<Integer> threads) {
+    int most = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, most));
+  }
+}

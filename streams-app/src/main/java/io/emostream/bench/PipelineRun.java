@@ -1,0 +1,172 @@
+package io.emostream.bench;
+
+import io.emostream.app.EmostreamApp;
+import io.emostream.app.EmostreamConfig;
+import io.emostream.model.EmotionModel;
+import io.emostream.model.batching.BatchingEmotionModel;
+import io.emostream.model.batching.BatchingSnapshot;
+import io.emostream.topics.TopicNames;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Runs the app for one scenario on fresh topics and a fresh application id: starts it, waits
+ * until it is RUNNING, publishes the input, reads the scored utterances as they commit, then
+ * stops it and joins scored utterances to their final transcripts by append time.
+ *
+ * <p>The window for throughput runs from the broker's append of the first input record to its
+ * append of the last scored utterance, so start-up is excluded and the app's whole path
+ * (assembly, scoring, exactly-once commit) is included.
+ */
+final class PipelineRun {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+  private final BenchEnvironment env;
+  private final BenchSettings settings;
+  private final BenchModel model;
+  private final List<SyntheticCall> calls;
+  private final Progress progress;
+
+  PipelineRun(BenchEnvironment env, BenchSettings settings, BenchModel model, List<SyntheticCall> calls,
+              Progress progress) {
+    this.env = env;
+    this.settings = settings;
+    this.model = model;
+    this.calls = calls;
+    this.progress = progress;
+  }
+
+  /** Runs {@code scenario} with topic and app names under {@code prefix}. */
+  ScenarioResult run(Scenario scenario, String prefix) {
+    Map<String, String> config = appSettings(scenario, prefix);
+    TopicNames names = TopicNames.from(config);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers()))) {
+      BenchTopics.create(admin, names, settings.partitions(), true);
+    }
+    InputPublisher publisher = new InputPublisher(env.bootstrapServers(), env.registryUrl());
+    progress.update("serializing input");
+    PreparedInput input = publisher.prepare(names, calls, settings.seed());
+    Set<String> expected = calls.stream()
+        .flatMap(c -> c.lines().stream().map(l -> ScoredCollector.key(c.callId(), l.utteranceId())))
+        .collect(Collectors.toSet());
+    ScoredCollector collector = new ScoredCollector(env.bootstrapServers(), env.registryUrl());
+
+    progress.update("starting the app");
+    Map<String, ScoredCollector.Scored> scored;
+    InputPublisher.Published published;
+    ResourceSampler.Usage usage;
+    BatchingSnapshot before;
+    BatchingSnapshot after;
+    try (EmostreamApp app = EmostreamApp.start(EmostreamConfig.of(config))) {
+      awaitRunning(app);
+      BatchingEmotionModel batcher = batcher(app.model());
+      before = batcher.metrics();
+      try (ResourceSampler sampler = ResourceSampler.start()) {
+        CompletableFuture<InputPublisher.Published> publishing = CompletableFuture.supplyAsync(
+            () -> publisher.publish(input, settings.pace(), sent -> { }), runnable -> {
+              Thread thread = new Thread(runnable, "emostream-bench-publisher");
+              thread.setDaemon(true);
+              thread.start();
+            });
+        Duration timeout = Duration.ofMillis(
+            (settings.pace() == Pace.REALTIME ? input.durationMs() : 0) + 60_000L + 1_000L * expected.size());
+        scored = collector.collect(BenchTopics.partitionsOf(List.of(names.utterances()), settings.partitions()),
+            expected, timeout, progress);
+        usage = sampler.stop();
+        published = publishing.join();
+      }
+      after = batcher.metrics();
+      progress.update("stopping the app");
+    }
+    Map<String, Long> transcripts = collector.transcriptAppendTimes(
+        BenchTopics.partitionsOf(List.of(names.transcripts()), settings.partitions()), Duration.ofSeconds(30));
+    return result(scenario, input, published, scored, transcripts, expected.size(), before, after, usage);
+  }
+
+  private Map<String, String> appSettings(Scenario scenario, String prefix) {
+    Map<String, String> s = new HashMap<>();
+    s.put(EmostreamConfig.BOOTSTRAP_SERVERS, env.bootstrapServers());
+    s.put(EmostreamConfig.REGISTRY_URL, env.registryUrl());
+    s.put(EmostreamConfig.APPLICATION_ID, prefix + "app");
+    s.put(TopicNames.PREFIX_CONFIG, prefix);
+    s.put(EmostreamConfig.TOPICS_CREATE, "true");
+    s.put(EmostreamConfig.TOPICS_PARTITIONS, String.valueOf(settings.partitions()));
+    s.put(EmostreamConfig.MODEL_LOCATION, model.location());
+    s.put(EmostreamConfig.MODEL_DEVICE, "auto");
+    s.put(EmostreamConfig.MODEL_THREADS, String.valueOf(settings.modelThreads()));
+    s.put("state.dir", env.workDir().resolve("state-" + prefix).toString());
+    // the REST/SSE server plays no part in the pipeline's figures, and a fixed port would clash between runs
+    s.put("serving.enabled", "false");
+    s.putAll(scenario.settings());
+    return s;
+  }
+
+  private static void awaitRunning(EmostreamApp app) {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (app.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || app.state() == KafkaStreams.State.ERROR) {
+        throw new IllegalStateException("the app did not reach RUNNING within " + START_TIMEOUT.toSeconds()
+            + " s (state " + app.state() + "); see the log for why");
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the app to start", e);
+      }
+    }
+  }
+
+  private static BatchingEmotionModel batcher(EmotionModel model) {
+    if (model instanceof BatchingEmotionModel batching) {
+      return batching;
+    }
+    throw new IllegalStateException("expected the app to score through the shared BatchingEmotionModel, got "
+        + model.getClass().getName());
+  }
+
+  private static ScenarioResult result(Scenario scenario, PreparedInput input, InputPublisher.Published published,
+                                       Map<String, ScoredCollector.Scored> scored, Map<String, Long> transcripts,
+                                       int expected, BatchingSnapshot before, BatchingSnapshot after,
+                                       ResourceSampler.Usage usage) {
+    long lastScored = scored.values().stream().mapToLong(ScoredCollector.Scored::appendMs).max()
+        .orElse(published.lastAppendMs());
+    double window = Math.max(0.001, (lastScored - published.firstAppendMs()) / 1000.0);
+    long[] latencies = scored.entrySet().stream()
+        .filter(e -> transcripts.containsKey(e.getKey()))
+        .mapToLong(e -> e.getValue().appendMs() - transcripts.get(e.getKey()))
+        .toArray();
+    double audio = scored.values().stream().mapToDouble(ScoredCollector.Scored::audioSeconds).sum();
+    SortedMap<Integer, Long> scorerBatches = new TreeMap<>(scored.values().stream()
+        .collect(Collectors.groupingBy(ScoredCollector.Scored::scorerBatchSize, Collectors.counting())));
+    long[] beforeSizes = before.batchSizeCounts();
+    long[] afterSizes = after.batchSizeCounts();
+    SortedMap<Integer, Long> modelBatches = new TreeMap<>();
+    for (int size = 1; size < afterSizes.length; size++) {
+      long count = afterSizes[size] - (size < beforeSizes.length ? beforeSizes[size] : 0);
+      if (count > 0) {
+        modelBatches.put(size, count);
+      }
+    }
+    long batches = after.batches() - before.batches();
+    long utterances = after.utterances() - before.utterances();
+    double modelMillis = after.meanModelMillis() * after.batches() - before.meanModelMillis() * before.batches();
+    var figures = new ScenarioResult.PipelineFigures(expected, scored.size(), scored.size() == expected,
+        scored.size() / window, audio / window, ScenarioResult.Latency.of(latencies), modelBatches,
+        batches == 0 ? 0 : (double) utterances / batches, batches == 0 ? 0 : modelMillis / batches, scorerBatches);
+    return new ScenarioResult(scenario.name(), scenario.description(), scenario.streamThreads(), scenario.maxBatch(),
+        ScenarioResult.Throughput.of(input.records().size(), input.bytes(), window), figures, usage);
+  }
+}

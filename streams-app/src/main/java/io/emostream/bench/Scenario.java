@@ -1,0 +1,52 @@
+package io.emostream.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One configuration the benchmark measures.
+ *
+ * @param name          short id used in tables, JSON and topic names
+ * @param description   what it shows, for the report
+ * @param raw           the plain-consumer baseline rather than the app
+ * @param streamThreads Kafka Streams threads ({@code num.stream.threads}); 0 for the baseline
+ * @param maxBatch      the scorer's micro-batch ({@code inference.max-batch}); 0 for the baseline
+ * @param settings      app settings that make this scenario, over the run's common settings
+ */
+public record Scenario(String name, String description, boolean raw, int streamThreads, int maxBatch,
+                       Map<String, String> settings) {
+
+  public Scenario {
+    settings = Map.copyOf(settings);
+  }
+
+  /** A plain consumer reading the input topics: what the broker alone delivers. */
+  public static Scenario rawConsumer() {
+    return new Scenario("raw-consumer", "plain consumer reading the 3 input topics as bytes", true, 0, 0, Map.of());
+  }
+
+  /**
+   * The app as configured for production: the scorer's micro-batches of up to 16 (50 ms) going
+   * through the JVM's shared batching model (its defaults: up to 32 per model call).
+   */
+  public static Scenario batching(int threads) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("num.stream.threads", String.valueOf(threads));
+    s.put("inference.max-batch", "16");
+    s.put("inference.max-delay", "50ms");
+    return new Scenario("batching-" + threads + "t", "micro-batches (max 16 / 50 ms) + shared dynamic batcher, "
+        + threads + " stream thread" + (threads == 1 ? "" : "s"), false, threads, 16, s);
+  }
+
+  /** One model call per utterance, the pattern of the usual Kafka Streams ML examples. */
+  public static Scenario perRecord(int threads) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("num.stream.threads", String.valueOf(threads));
+    s.put("inference.max-batch", "1");
+    s.put("inference.max-delay", "0ms");
+    s.put("model.batch.max", "1");
+    s.put("model.batch.max-delay-ms", "0");
+    return new Scenario("per-record-" + threads + "t", "one model call per utterance, "
+        + threads + " stream thread" + (threads == 1 ? "" : "s"), false, threads, 1, s);
+  }
+}
