@@ -1,9 +1,9 @@
 package io.emostream.assembly;
 
 import io.emostream.audio.EnergyVad;
+import io.emostream.config.Durations;
 import io.emostream.validation.ValidationLimits;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -142,32 +142,6 @@ public record AssemblyConfig(
         vadMinUtterance.toMillis(), vadMaxUtterance.toMillis(), vadHangover.toMillis());
   }
 
-  /** Parses {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, ISO-8601, or plain milliseconds. */
-  static Duration parseDuration(String key, String text) {
-    String s = text.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (s.startsWith("pt")) {
-        return Duration.parse(s.toUpperCase(Locale.ROOT));
-      }
-      if (s.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
-      }
-      if (s.endsWith("s")) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1).trim()) * 1000));
-      }
-      if (s.endsWith("m")) {
-        return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).trim()));
-      }
-      if (s.endsWith("h")) {
-        return Duration.ofHours(Long.parseLong(s.substring(0, s.length() - 1).trim()));
-      }
-      return Duration.ofMillis(Long.parseLong(s));
-    } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException(key + " must be a duration such as 500ms, 5s, 2m or PT5S, got '"
-          + text + "'", e);
-    }
-  }
-
   private static Duration duration(Map<String, ?> props, String key, Duration dflt) {
     Object v = props.get(key);
     if (v == null) {
@@ -179,7 +153,7 @@ public record AssemblyConfig(
     if (v instanceof Number n) {
       return Duration.ofMillis(n.longValue());
     }
-    return parseDuration(key, v.toString());
+    return Durations.parse(key, v.toString());
   }
 
   private static boolean inMemory(Map<String, ?> props, boolean dflt) {

@@ -1,7 +1,8 @@
 package io.emostream.scoring;
 
+import io.emostream.config.Durations;
+
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -75,8 +76,8 @@ public final class ConfigReader {
         + " ms], e.g. 250ms, 10s, 5m or PT10S";
     Duration value;
     try {
-      value = raw instanceof Duration d ? d : parseDuration(raw.toString());
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+      value = raw instanceof Duration d ? d : Durations.parse(key, raw.toString());
+    } catch (IllegalArgumentException e) {
       throw invalid(key, raw, allowed);
     }
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
@@ -102,26 +103,6 @@ public final class ConfigReader {
       allowed.append(' ').append(constant.name().toLowerCase(Locale.ROOT));
     }
     throw invalid(key, raw, allowed.toString());
-  }
-
-  private static Duration parseDuration(String text) {
-    String s = text.trim().toLowerCase(Locale.ROOT);
-    if (s.startsWith("p")) {
-      return Duration.parse(s.toUpperCase(Locale.ROOT));
-    }
-    if (s.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
-    }
-    if (s.endsWith("s")) {
-      return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1).trim()) * 1000));
-    }
-    if (s.endsWith("m")) {
-      return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).trim()) * 60);
-    }
-    if (s.endsWith("h")) {
-      return Duration.ofHours(Long.parseLong(s.substring(0, s.length() - 1).trim()));
-    }
-    return Duration.ofMillis(Long.parseLong(s));
   }
 
   private static IllegalArgumentException invalid(String key, Object raw, String allowed) {
