@@ -33,17 +33,7 @@ public final class BundleReader {
 
   /** Reads {@code dir/manifest.json} and checks its format version and required fields. */
   public static BundleManifest readManifest(Path dir) {
-    Path file = dir.resolve(MANIFEST);
-    if (!Files.isRegularFile(file)) {
-      throw new ModelException("no " + MANIFEST + " in " + dir.toAbsolutePath()
-          + ": a model bundle is a directory (or classpath prefix) holding manifest.json and its weights file;"
-          + " check the bundle location");
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return parseManifest(in, file.toString());
-    } catch (IOException e) {
-      throw new ModelException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return readManifestFile(dir, BundleReader::parseManifest);
   }
 
   /** Parses and checks a manifest; {@code source} names it in errors. */
@@ -68,6 +58,15 @@ public final class BundleReader {
    * (format version, architecture present); used to dispatch before an architecture-specific read.
    */
   public static JsonNode readHeader(Path dir) {
+    return readManifestFile(dir, BundleReader::parseHeader);
+  }
+
+  /** Reads one of a manifest's parts from a stream; {@code source} names it in errors. */
+  private interface ManifestParser<T> {
+    T parse(InputStream in, String source) throws IOException;
+  }
+
+  private static <T> T readManifestFile(Path dir, ManifestParser<T> parser) {
     Path file = dir.resolve(MANIFEST);
     if (!Files.isRegularFile(file)) {
       throw new ModelException("no " + MANIFEST + " in " + dir.toAbsolutePath()
@@ -75,7 +74,7 @@ public final class BundleReader {
           + " check the bundle location");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return parseHeader(in, file.toString());
+      return parser.parse(in, file.toString());
     } catch (IOException e) {
       throw new ModelException("cannot read " + file + ": " + e.getMessage(), e);
     }
