@@ -28,14 +28,13 @@ import org.slf4j.LoggerFactory;
  * than {@value #MAX_WAIT_MS} ms, so the worker can stop the task promptly.
  *
  * <p>A recording that does not load (bad WAV, bad JSON) is logged with its file and skipped;
- * the other calls go on. A record the registry keeps refusing (incompatible schema; a few
- * attempts, since concurrent first registrations can conflict) ends its call with an error log. An unreachable (or refusing) registry is retried: poll throws {@link RetriableException}
- * without losing its place.
+ * the other calls go on. A record the registry refuses (an incompatible schema) ends its call
+ * with an error log. An unreachable (or refusing) registry is retried: poll throws
+ * {@link RetriableException} without losing its place.
  */
 public class CallReplaySourceTask extends SourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(CallReplaySourceTask.class);
   static final long MAX_WAIT_MS = 100;
-  private static final int MAX_SERIALIZATION_ATTEMPTS = 5;
   private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
 
   private final LongSupplier nanoClock;
@@ -145,16 +144,9 @@ public class CallReplaySourceTask extends SourceTask {
       batch.add(encoder.encode(record, cursor.partition(), cursor.offsetAfterPeek(),
           Instant.now()));
       cursor.advance();
-      cursor.resetFailures();
       return true;
     } catch (SerializationException e) {
-      // registries answer concurrent first registrations of a subject with a conflict, so a
-      // refusal is retried a few times before it is taken as final
-      if (cursor.recordFailure() < MAX_SERIALIZATION_ATTEMPTS) {
-        LOG.warn("Record {} of call {} not serialized yet, will retry: {}", record.stream(),
-            cursor.callId(), e.getMessage());
-        return false;
-      }
+      // final: the registry client already resolves conflicts from concurrent registrations
       LOG.error("Abandoning replay of call {} (recording {}): record {} cannot be serialized: {}",
           cursor.callId(), cursor.recording().jsonFile(), record.stream(), e.getMessage());
       cursor.abandon();

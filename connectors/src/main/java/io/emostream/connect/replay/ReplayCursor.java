@@ -28,7 +28,6 @@ final class ReplayCursor {
   private int next;
   /** Monotonic nanos at which the plan's call time 0 falls. */
   private long anchorNanos;
-  private int failures;
 
   private ReplayCursor(CallRecording recording, Map<String, String> partition,
       ReplaySettings settings, String prefix, boolean loop, double speed) {
@@ -100,15 +99,6 @@ final class ReplayCursor {
 
   void advance() {
     next++;
-  }
-
-  /** Counts a failed attempt to send the next record; returns the attempts so far. */
-  int recordFailure() {
-    return ++failures;
-  }
-
-  void resetFailures() {
-    failures = 0;
   }
 
   /** Gives up on the rest of this call (its records cannot be sent). */
