@@ -73,7 +73,7 @@ final class ApiHandler implements HttpHandler {
     } else if (path.startsWith(CALLS) && path.length() > CALLS.length()) {
       String callId = path.substring(CALLS.length());
       one(exchange, ScoringTopology.TIMELINE_STORE, callId, localOnly, () -> local.call(callId),
-          "call " + callId + " is not active (unknown, or ended)");
+          "call " + callId + " is unknown, or ended longer ago than summaries.ended-call-retention");
     } else if (path.equals("/api/agents")) {
       all(exchange, GroupWindowTopology.AGENT_STORE, localOnly, local::agents,
           Comparator.comparing((JsonNode n) -> n.path("agentId").asText()));

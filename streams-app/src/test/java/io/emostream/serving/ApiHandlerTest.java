@@ -56,7 +56,7 @@ class ApiHandlerTest {
     KeyValueStore<String, AlertState> alerts = driver.getKeyValueStore(ScoringTopology.ALERT_STORE);
     alerts.put("call-1|CUSTOMER", new AlertState(1, 0.8, List.of(), null, List.of(), 1,
         new AlertState.OpenEpisode("call-1-CUSTOMER-1", "CONSECUTIVE_NEGATIVE", true, 4_000, 3_500, 1, "acme",
-            "agent-7", "billing"), null, List.of(), 0, 3_500));
+            "agent-7", "billing"), null, List.of(), 0, 3_500, List.of()));
     alerts.put("call-1|AGENT", AlertState.initial());
     WindowStore<String, GroupAggregate> windows = driver.getWindowStore(GroupWindowTopology.AGENT_STORE);
     GroupAggregate one = GroupAggregate.empty()
@@ -114,7 +114,7 @@ class ApiHandlerTest {
     assertThat(response.statusCode()).isEqualTo(404);
     JsonNode error = Http.JSON.readTree(response.body());
     assertThat(error.get("status").asInt()).isEqualTo(404);
-    assertThat(error.get("error").asText()).contains("call nope is not active");
+    assertThat(error.get("error").asText()).contains("call nope is unknown, or ended longer ago than");
   }
 
   @Test

@@ -177,8 +177,14 @@
     return card;
   }
 
+  // The chip states two things, both computed from the same utterances shown below it, so they
+  // cannot disagree: the latest label with that utterance's own valence, and how that valence
+  // compares with the speaker's previous few utterances (not a server-side trend that may lag).
+  const COMPARE_WITH = 4;
+
   function renderSpeaker(role, rollup, utterances) {
-    const last = utterances.filter((u) => u.role === role).slice(-1)[0];
+    const mine = utterances.filter((u) => u.role === role);
+    const last = mine.slice(-1)[0];
     const label = (last && last.label) || (rollup && rollup.lastLabel);
     const box = el('div', { class: 'speaker', 'data-testid': `speaker-${role}` });
     const top = el('div', { class: 'speaker-line' });
@@ -186,13 +192,17 @@
     top.append(label
       ? el('span', { class: `badge label-${label}`, 'data-testid': `latest-label-${role}` }, label.toLowerCase())
       : el('span', { 'data-testid': `latest-label-${role}` }, 'no speech yet'));
+    if (last) top.append(el('span', { 'data-testid': `latest-valence-${role}` }, `valence ${fmt(last.valence)}`));
     const bottom = el('div', { class: 'speaker-line' });
-    const ewma = rollup && rollup.ewmaValence !== undefined ? rollup.ewmaValence : (last ? last.valence : null);
-    bottom.append(el('span', {}, `valence ${fmt(ewma)} (ewma)`));
-    if (rollup && rollup.trendSlope !== undefined) {
-      const t = rollup.trendSlope;
-      bottom.append(el('span', { class: `trend ${t < -0.02 ? 'neg' : t > 0.02 ? 'pos' : ''}` },
-        t < -0.02 ? '▼ worsening' : t > 0.02 ? '▲ improving' : '● stable'));
+    const before = mine.slice(-1 - COMPARE_WITH, -1);
+    if (last && before.length > 0) {
+      const mean = before.reduce((sum, u) => sum + u.valence, 0) / before.length;
+      const delta = last.valence - mean;
+      const word = delta > 0.05 ? '▲ better' : delta < -0.05 ? '▼ worse' : '● same';
+      bottom.append(el('span', { class: `trend ${delta > 0.05 ? 'pos' : delta < -0.05 ? 'neg' : ''}`, 'data-testid': `trend-${role}` },
+        `${word} than the previous ${before.length} (mean ${fmt(mean)})`));
+    } else if (last) {
+      bottom.append(el('span', { class: 'trend', 'data-testid': `trend-${role}` }, 'first utterance'));
     }
     box.append(top, bottom);
     return box;
