@@ -8,6 +8,7 @@ import io.emostream.schemas.registry.SchemaRegistryClient;
 import io.emostream.serving.ServingConfig;
 import io.emostream.serving.ServingServer;
 import io.emostream.topics.TopicNames;
+import io.emostream.validation.KeyPartitionCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class EmostreamApp implements AutoCloseable {
     AssemblyConfig assembly = AssemblyConfig.fromMap(settings);
     EmotionSettings emotion = EmotionSettings.from(settings);
     TopicNames names = TopicNames.from(settings);
-    prepareTopics(config, names);
+    int inputPartitions = prepareTopics(config, names);
 
     ServingConfig servingConfig = ServingConfig.from(config);
     SerdeFactory serdes = new SerdeFactory(config, registry);
@@ -87,6 +88,8 @@ public final class EmostreamApp implements AutoCloseable {
       AppTopics topics = AppTopics.create(names, serdes);
       Topology topology = EmostreamTopology.build(topics, model, assembly, emotion);
       Properties props = StreamsSettings.from(config, names.deadLetters());
+      // passed through to the processors, which check that producers partition by callId as Java does
+      props.put(KeyPartitionCheck.PARTITIONS_CONFIG, inputPartitions);
       if (serving != null) {
         props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, serving.advertised());
       }
@@ -119,7 +122,8 @@ public final class EmostreamApp implements AutoCloseable {
     }
   }
 
-  private static void prepareTopics(EmostreamConfig config, TopicNames names) {
+  /** Creates missing topics when configured and checks co-partitioning; returns the input partition count. */
+  private static int prepareTopics(EmostreamConfig config, TopicNames names) {
     Properties adminProps = config.streamsProperties();
     adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
     try (Admin admin = Admin.create(adminProps)) {
@@ -129,7 +133,7 @@ public final class EmostreamApp implements AutoCloseable {
         TopicProvisioner.createMissing(admin, all, config.intValue(EmostreamConfig.TOPICS_PARTITIONS),
             (short) config.intValue(EmostreamConfig.TOPICS_REPLICATION));
       }
-      CoPartitioningCheck.verify(admin, names.inputs(), ADMIN_TIMEOUT);
+      return CoPartitioningCheck.verify(admin, names.inputs(), ADMIN_TIMEOUT);
     }
   }
 

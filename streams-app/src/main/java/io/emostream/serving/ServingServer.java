@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,11 +85,20 @@ public final class ServingServer implements AutoCloseable {
     secured("/", new StaticHandler());
     secured("/api/", api);
     secured("/api/stream", feed);
-    secured("/metrics", new MetricsHandler(streams::state, streams::metrics, app.model(), tap, feed));
+    secured("/metrics", new MetricsHandler(streams::state, streams::metrics, app.model(), tap, feed,
+        () -> openAlertCount(local)));
     tap.start();
     server.start();
     LOG.info("Serving the dashboard and API on http://{}:{}/ (application.server={}, bearer token {})",
         config.host(), port(), applicationServer, config.token() == null ? "off" : "required");
+  }
+
+  private static int openAlertCount(LocalQueries local) {
+    try {
+      return local.openAlerts().size();
+    } catch (InvalidStateStoreException e) {
+      return -1;
+    }
   }
 
   private void secured(String path, HttpHandler handler) {

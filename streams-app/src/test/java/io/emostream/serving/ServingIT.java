@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
@@ -140,7 +142,7 @@ class ServingIT {
 
   @Test
   @Order(6)
-  void shouldExposeStreamsModelDeadLetterAndLatencyMetrics() {
+  void shouldExposeStreamsModelDeadLetterAndLatencyMetrics() throws Exception {
     HttpResponse<String> response = get(live.baseUrl() + "metrics", "Authorization", AUTH);
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -150,8 +152,19 @@ class ServingIT {
         "emostream_model_batch_size", "emostream_model_inference_seconds", "emostream_model_queue_seconds",
         "emostream_model_batches_total", "emostream_end_to_end_latency_seconds",
         "kafka_streams_stream_thread_metrics_process_total");
-    assertThat(text.types().keySet().stream().filter(f -> f.startsWith("kafka_streams_")).count())
-        .isGreaterThan(50);
+    assertThat(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .as("bytes per default scrape").isLessThan(100 * 1024);
+    assertThat(response.body()).doesNotContain("NaN");
+    HttpResponse<String> full = get(live.baseUrl() + "metrics?streams=all", "Authorization", AUTH);
+    assertThat(PrometheusText.parse(full.body()).types().keySet().stream().filter(f -> f.startsWith("kafka_streams_"))
+        .count()).as("every Kafka Streams metric when asked for").isGreaterThan(50);
+    assertThat(full.body()).doesNotContain("NaN");
+    // the Grafana dashboard's Kafka Streams metrics are ones a running app registers
+    Set<String> registered = new TreeSet<>(PrometheusText.parse(response.body()).types().keySet());
+    live.app.streams().metrics().keySet().forEach(name -> registered.add(StreamsMetricsExport.familyName(name)));
+    assertThat(registered).containsAll(GrafanaDashboard.families(registered));
+    System.out.printf("[metrics] default scrape %d bytes, full scrape %d bytes%n",
+        response.body().length(), full.body().length());
     assertThat(text.value("emostream_model_batch_size_sum", Map.of()))
         .isGreaterThanOrEqualTo(live.call.lines().size());
     assertThat(text.value("emostream_end_to_end_latency_seconds_count", Map.of()))
