@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Lists are gathered from every instance that hosts the store and merged; single keys are
- * answered by the instance that hosts them, this one forwarding the request when needed. A
+ * answered by the instance that hosts them, this one forwarding the request when needed; a call
+ * not found there is looked for on every instance (see {@link #one}). A
  * request carrying {@code local=true} is answered from this instance alone (peers ask each
  * other that way, so requests never loop). 404 for unknown calls and agents, 503 while Streams
  * is starting or rebalancing, 502 when a peer cannot be reached.
@@ -73,14 +74,14 @@ final class ApiHandler implements HttpHandler {
     } else if (path.startsWith(CALLS) && path.length() > CALLS.length()) {
       String callId = path.substring(CALLS.length());
       one(exchange, ScoringTopology.TIMELINE_STORE, callId, localOnly, () -> local.call(callId),
-          "call " + callId + " is unknown, or ended longer ago than summaries.ended-call-retention");
+          "call " + callId + " is unknown, or ended longer ago than summaries.ended-call-retention", true);
     } else if (path.equals("/api/agents")) {
       all(exchange, GroupWindowTopology.AGENT_STORE, localOnly, local::agents,
           Comparator.comparing((JsonNode n) -> n.path("agentId").asText()));
     } else if (path.startsWith(AGENTS) && path.length() > AGENTS.length()) {
       String agentId = path.substring(AGENTS.length());
       one(exchange, GroupWindowTopology.AGENT_STORE, agentId, localOnly, () -> local.agent(agentId),
-          "agent " + agentId + " has no windows (no scored utterances within the window retention)");
+          "agent " + agentId + " has no windows (no scored utterances within the window retention)", false);
     } else if (path.equals("/api/alerts/open")) {
       all(exchange, ScoringTopology.ALERT_STORE, localOnly, local::openAlerts,
           Comparator.comparingLong((JsonNode n) -> n.path("openedAt").asLong()).reversed());
@@ -114,19 +115,66 @@ final class ApiHandler implements HttpHandler {
     Http.json(exchange, 200, out);
   }
 
+  /**
+   * One key: from the instance whose partition murmur2 assigns it, or from here. With
+   * {@code fanOut}, a key not found there is looked for on every other instance: a call whose
+   * records were produced with another partitioner (librdkafka's CRC32 default) lives on the
+   * partition it arrived on, not the one its key hashes to; and during a rebalance, when no
+   * metadata names the owner, every instance is asked.
+   */
   private void one(HttpExchange exchange, String store, String key, boolean localOnly,
-      Supplier<Optional<?>> mine, String notFound) throws IOException {
-    Optional<HostInfo> owner = localOnly ? Optional.empty() : cluster.ownerOf(store, key);
+      Supplier<Optional<?>> mine, String notFound, boolean fanOut) throws IOException {
+    Optional<HostInfo> owner = Optional.empty();
+    if (!localOnly) {
+      try {
+        owner = cluster.ownerOf(store, key);
+      } catch (Cluster.NotQueryableException e) {
+        if (!fanOut) {
+          throw e;
+        }
+        // no metadata during a rebalance: what this instance holds, then every other instance
+      }
+    }
     if (owner.isPresent()) {
       Cluster.PeerResponse response = askPeer(owner.get(), exchange);
-      Http.rawJson(exchange, response.status(), response.body());
-      return;
+      if (response.status() != 404 || !fanOut) {
+        Http.rawJson(exchange, response.status(), response.body());
+        return;
+      }
     }
     Optional<?> found = mine.get();
     if (found.isPresent()) {
       Http.json(exchange, 200, found.get());
-    } else {
+    } else if (localOnly || !fanOut) {
       Http.error(exchange, 404, notFound);
+    } else {
+      fanOut(exchange, store, owner, notFound);
+    }
+  }
+
+  /** Asks every other instance but {@code asked}; the first that knows the key answers. */
+  private void fanOut(HttpExchange exchange, String store, Optional<HostInfo> asked, String notFound)
+      throws IOException {
+    List<String> unanswered = new ArrayList<>();
+    for (HostInfo peer : cluster.otherHosts(store)) {
+      if (asked.isPresent() && asked.get().equals(peer)) {
+        continue;
+      }
+      Cluster.PeerResponse response = askPeer(peer, exchange);
+      if (response.status() == 200) {
+        Http.rawJson(exchange, 200, response.body());
+        return;
+      }
+      if (response.status() != 404) {
+        unanswered.add(address(peer) + " (" + response.status() + ")");
+      }
+    }
+    if (unanswered.isEmpty()) {
+      Http.error(exchange, 404, notFound);
+    } else {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+      Http.error(exchange, 503, "not found on the instances that answered; " + String.join(", ", unanswered)
+          + " could not be asked yet");
     }
   }
 

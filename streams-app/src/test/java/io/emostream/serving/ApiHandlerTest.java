@@ -118,16 +118,44 @@ class ApiHandlerTest {
   }
 
   @Test
-  void shouldAnswer503WhileStreamsIsRebalancing() throws Exception {
+  void shouldAnswer503WhileStreamsIsRebalancingUnlessThisInstanceHoldsTheCall() throws Exception {
     cluster.queryable = false;
 
     HttpResponse<String> list = get(server, "/api/calls/active");
-    HttpResponse<String> one = get(server, "/api/calls/call-1");
+    HttpResponse<String> held = get(server, "/api/calls/call-1");
+    HttpResponse<String> elsewhere = get(server, "/api/calls/call-7");
 
     assertThat(list.statusCode()).isEqualTo(503);
-    assertThat(one.statusCode()).isEqualTo(503);
     assertThat(list.headers().firstValue("Retry-After")).hasValue("1");
-    assertThat(Http.JSON.readTree(one.body()).get("error").asText()).contains("REBALANCING");
+    assertThat(held.statusCode()).as("answered from this instance's own state").isEqualTo(200);
+    assertThat(elsewhere.statusCode()).isEqualTo(503);
+    assertThat(Http.JSON.readTree(elsewhere.body()).get("error").asText()).contains("REBALANCING");
+  }
+
+  @Test
+  void shouldLookForACallOnEveryInstanceWhenItsMurmur2OwnerDoesNotHaveIt() throws Exception {
+    HostInfo third = new HostInfo("10.0.0.3", 8080);
+    cluster.peers.add(PEER);
+    cluster.peers.add(third);
+    cluster.owners.put("call-crc", PEER);
+    cluster.answers.put(third, new Cluster.PeerResponse(200, "{\"call\":{\"callId\":\"call-crc\"}}".getBytes()));
+
+    HttpResponse<String> response = get(server, "/api/calls/call-crc");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Http.JSON.readTree(response.body()).at("/call/callId").asText()).isEqualTo("call-crc");
+    assertThat(cluster.asked).containsExactly(PEER + "/api/calls/call-crc?local=true",
+        third + "/api/calls/call-crc?local=true");
+  }
+
+  @Test
+  void shouldAnswer404OnlyWhenNoInstanceKnowsTheCall() throws Exception {
+    cluster.peers.add(PEER);
+
+    HttpResponse<String> response = get(server, "/api/calls/nowhere");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(cluster.asked).containsExactly(PEER + "/api/calls/nowhere?local=true");
   }
 
   @Test

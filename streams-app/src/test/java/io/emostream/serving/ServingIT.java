@@ -188,13 +188,15 @@ class ServingIT {
 
   @Test
   @Order(8)
-  void shouldDropTheCallFromTheApiWhenItEnds() {
+  void shouldDropAnEndedCallFromTheActiveListButKeepItQueryableWithItsSummary() {
     live.endCall();
 
     Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      assertThat(get(live.baseUrl() + "api/calls/" + live.call.callId(), "Authorization", AUTH).statusCode())
-          .isEqualTo(404);
       assertThat(json(get(live.baseUrl() + "api/calls/active", "Authorization", AUTH), 200)).isEmpty();
+      JsonNode ended = json(get(live.baseUrl() + "api/calls/" + live.call.callId(), "Authorization", AUTH), 200);
+      assertThat(ended.at("/call/endedAt").isNumber()).as("endedAt set").isTrue();
+      assertThat(ended.at("/summary/utteranceCount").asLong()).isEqualTo(live.call.lines().size());
+      assertThat(ended.get("utterances")).hasSize(live.call.lines().size());
     });
   }
 
