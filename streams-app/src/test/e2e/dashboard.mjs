@@ -71,7 +71,7 @@ try {
   const headers = {};
   const token = new URL(url).searchParams.get('token');
   if (token) headers.Authorization = `Bearer ${token}`;
-  const open = await (await fetch(new URL('api/alerts/open', url), { headers })).json();
+  const open = (await (await fetch(new URL('api/alerts/open', url), { headers })).json()).items;
   if (open.length > 0) {
     await page.waitForSelector('[data-testid="alert-row"]', { timeout: TIMEOUT });
     const shown = await page.locator('[data-testid="alert-call"]').allTextContents();

@@ -3,11 +3,13 @@ package io.emostream.app;
 import io.emostream.assembly.AssemblyConfig;
 import io.emostream.assembly.CoPartitioningCheck;
 import io.emostream.model.EmotionModel;
+import io.emostream.model.batching.BatchingEmotionModel;
 import io.emostream.scoring.EmotionSettings;
 import io.emostream.schemas.registry.SchemaRegistryClient;
 import io.emostream.serving.ServingConfig;
 import io.emostream.serving.ServingServer;
 import io.emostream.topics.TopicNames;
+import io.emostream.validation.DeadLetters;
 import io.emostream.validation.KeyPartitionCheck;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,15 +46,17 @@ public final class EmostreamApp implements AutoCloseable {
   private final SerdeFactory serdes;
   private final AppTopics topics;
   private final ServingServer serving;
+  private final int inputPartitions;
 
   private EmostreamApp(KafkaStreams streams, EmotionModel model, boolean ownsModel, SerdeFactory serdes,
-                       AppTopics topics, ServingServer serving) {
+                       AppTopics topics, ServingServer serving, int inputPartitions) {
     this.streams = streams;
     this.model = model;
     this.ownsModel = ownsModel;
     this.serdes = serdes;
     this.topics = topics;
     this.serving = serving;
+    this.inputPartitions = inputPartitions;
   }
 
   /** Starts an instance with the model and registry named by {@code config}. */
@@ -103,7 +107,8 @@ public final class EmostreamApp implements AutoCloseable {
           props.get("application.id"), props.get("num.stream.threads"), props.get("processing.guarantee"),
           names.inputs());
       streams.start();
-      EmostreamApp app = new EmostreamApp(streams, model, ownsModel, serdes, topics, serving);
+      EmostreamApp app = new EmostreamApp(streams, model, ownsModel, serdes, topics, serving,
+          inputPartitions);
       if (serving != null) {
         try {
           serving.start(app, props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
@@ -147,6 +152,11 @@ public final class EmostreamApp implements AutoCloseable {
     return topics;
   }
 
+  /** The partition count of the input topics (and of every store the API reads). */
+  public int inputPartitions() {
+    return inputPartitions;
+  }
+
   /** The model this instance scores with. */
   public EmotionModel model() {
     return model;
@@ -159,6 +169,21 @@ public final class EmostreamApp implements AutoCloseable {
   /** The port the REST API and dashboard listen on, or empty when {@code serving.enabled=false}. */
   public OptionalInt servingPort() {
     return serving == null ? OptionalInt.empty() : OptionalInt.of(serving.port());
+  }
+
+  /**
+   * What this instance has done, for the final log line: utterances scored by the model (when it
+   * is the shared batcher), records dead-lettered and the Streams state.
+   */
+  public String describeWork() {
+    String scored = model instanceof BatchingEmotionModel b ? b.metrics().utterances() + " utterances scored, "
+        : "";
+    double deadLetters = streams.metrics().entrySet().stream()
+        .filter(e -> e.getKey().group().equals("stream-" + DeadLetters.METRIC_SCOPE + "-metrics")
+            && e.getKey().name().equals(DeadLetters.METRIC_OPERATION + "-total")
+            && e.getValue().metricValue() instanceof Number)
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    return scored + (long) deadLetters + " dead letters, Kafka Streams " + streams.state();
   }
 
   /** Stops processing (committing what is done), then releases the model and registry client. */

@@ -64,8 +64,8 @@ class ApiHandlerTest {
     windows.put("agent-7", one, 60_000);
     windows.put("agent-7", one.plus(scored("call-1", "u3", SpeakerRole.AGENT, EmotionLabel.HAPPY, 0.8, 3_000)), 0);
 
-    server = ServingFixtures.serve(Map.of("/api/", new ApiHandler(
-        new LocalQueries(ServingFixtures.source(driver)), cluster)));
+    LocalQueries local = new LocalQueries(ServingFixtures.source(driver));
+    server = ServingFixtures.serve(Map.of("/api/", new ApiHandler(partition -> local, cluster)));
   }
 
   @AfterEach
@@ -80,7 +80,10 @@ class ApiHandlerTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue(Http.JSON_TYPE);
-    JsonNode calls = Http.JSON.readTree(response.body());
+    JsonNode answer = Http.JSON.readTree(response.body());
+    assertThat(answer.get("partial").asBoolean()).isFalse();
+    assertThat(answer.get("missingPartitions")).isEmpty();
+    JsonNode calls = answer.get("items");
     assertThat(calls).hasSize(2);
     JsonNode first = calls.get(0);
     assertThat(first.get("callId").asText()).isEqualTo("call-1");
@@ -118,18 +121,16 @@ class ApiHandlerTest {
   }
 
   @Test
-  void shouldAnswer503WhileStreamsIsRebalancingUnlessThisInstanceHoldsTheCall() throws Exception {
+  void shouldAnswer503OnlyWhileThisInstanceCannotBeQueriedAtAll() throws Exception {
     cluster.queryable = false;
 
     HttpResponse<String> list = get(server, "/api/calls/active");
-    HttpResponse<String> held = get(server, "/api/calls/call-1");
-    HttpResponse<String> elsewhere = get(server, "/api/calls/call-7");
+    HttpResponse<String> one = get(server, "/api/calls/call-1");
 
     assertThat(list.statusCode()).isEqualTo(503);
+    assertThat(one.statusCode()).isEqualTo(503);
     assertThat(list.headers().firstValue("Retry-After")).hasValue("1");
-    assertThat(held.statusCode()).as("answered from this instance's own state").isEqualTo(200);
-    assertThat(elsewhere.statusCode()).isEqualTo(503);
-    assertThat(Http.JSON.readTree(elsewhere.body()).get("error").asText()).contains("REBALANCING");
+    assertThat(Http.JSON.readTree(one.body()).get("error").asText()).contains("REBALANCING");
   }
 
   @Test
@@ -173,13 +174,30 @@ class ApiHandlerTest {
   @Test
   void shouldMergeListsFromEveryInstanceAskingPeersForTheirLocalPart() throws Exception {
     cluster.peers.add(PEER);
-    cluster.answers.put(PEER, new Cluster.PeerResponse(200,
-        "[{\"callId\":\"call-remote\",\"updatedAt\":9000}]".getBytes(StandardCharsets.UTF_8)));
+    cluster.answers.put(PEER, new Cluster.PeerResponse(200, ("{\"items\":[{\"callId\":\"call-remote\","
+        + "\"updatedAt\":9000}],\"partial\":false,\"missingPartitions\":[]}").getBytes(StandardCharsets.UTF_8)));
 
-    JsonNode calls = Http.JSON.readTree(get(server, "/api/calls/active").body());
+    JsonNode answer = Http.JSON.readTree(get(server, "/api/calls/active").body());
 
-    assertThat(calls).extracting(c -> c.get("callId").asText()).containsExactly("call-remote", "call-1", "call-0");
+    assertThat(answer.get("items")).extracting(c -> c.get("callId").asText())
+        .containsExactly("call-remote", "call-1", "call-0");
+    assertThat(answer.get("partial").asBoolean()).isFalse();
     assertThat(cluster.asked).containsExactly(PEER + "/api/calls/active?local=true");
+  }
+
+  @Test
+  void shouldAnswerWithWhatItHasAndNameTheMissingPartitionsWhenAPartitionHasNoActiveTask() throws Exception {
+    cluster.peers.add(PEER);
+    cluster.unassigned.add(1); // mid-rebalance: the peer's partition has no active task yet
+
+    HttpResponse<String> response = get(server, "/api/alerts/open");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode answer = Http.JSON.readTree(response.body());
+    assertThat(answer.get("partial").asBoolean()).isTrue();
+    assertThat(answer.get("missingPartitions")).extracting(JsonNode::asInt).containsExactly(1);
+    assertThat(answer.get("items")).extracting(a -> a.get("callId").asText()).containsExactly("call-1");
+    assertThat(cluster.asked).as("nobody runs partition 1, so nobody is asked for it").isEmpty();
   }
 
   @Test
@@ -187,7 +205,7 @@ class ApiHandlerTest {
     cluster.peers.add(PEER);
     cluster.owners.put("call-1", PEER);
 
-    JsonNode calls = Http.JSON.readTree(get(server, "/api/calls/active?local=true").body());
+    JsonNode calls = Http.JSON.readTree(get(server, "/api/calls/active?local=true").body()).get("items");
     HttpResponse<String> one = get(server, "/api/calls/call-1?local=true");
 
     assertThat(calls).hasSize(2);
@@ -196,19 +214,23 @@ class ApiHandlerTest {
   }
 
   @Test
-  void shouldAnswer502WhenAPeerFailsDuringAFanOut() throws Exception {
+  void shouldAnswerPartiallyNamingThePeerAndItsPartitionsWhenAPeerFailsDuringAFanOut() throws Exception {
     cluster.peers.add(PEER);
     cluster.answers.put(PEER, new Cluster.PeerResponse(500, "{}".getBytes()));
 
     HttpResponse<String> response = get(server, "/api/alerts/open");
 
-    assertThat(response.statusCode()).isEqualTo(502);
-    assertThat(response.body()).contains("10.0.0.2:8080");
+    assertThat(response.statusCode()).as("what this instance has, not a 5xx").isEqualTo(200);
+    JsonNode answer = Http.JSON.readTree(response.body());
+    assertThat(answer.get("partial").asBoolean()).isTrue();
+    assertThat(answer.get("missingPartitions")).extracting(JsonNode::asInt).containsExactly(1);
+    assertThat(answer.get("unreachable").get(0).asText()).contains("10.0.0.2:8080").contains("500");
+    assertThat(answer.get("items")).hasSize(1);
   }
 
   @Test
   void shouldListOpenAlertsOnly() throws Exception {
-    JsonNode alerts = Http.JSON.readTree(get(server, "/api/alerts/open").body());
+    JsonNode alerts = Http.JSON.readTree(get(server, "/api/alerts/open").body()).get("items");
 
     assertThat(alerts).hasSize(1);
     assertThat(alerts.get(0).get("callId").asText()).isEqualTo("call-1");
@@ -217,7 +239,7 @@ class ApiHandlerTest {
 
   @Test
   void shouldReturnEachAgentsCurrentWindowAndAllItsWindows() throws Exception {
-    JsonNode agents = Http.JSON.readTree(get(server, "/api/agents").body());
+    JsonNode agents = Http.JSON.readTree(get(server, "/api/agents").body()).get("items");
     JsonNode agent = Http.JSON.readTree(get(server, "/api/agents/agent-7").body());
 
     assertThat(agents).hasSize(1);

@@ -106,7 +106,7 @@ class ServingIT {
   @Order(3)
   void shouldListTheActiveCallWithItsLatestRollupPerRole() {
     Awaitility.await().atMost(SCORING).untilAsserted(() -> {
-      JsonNode calls = json(get(live.baseUrl() + "api/calls/active", "Authorization", AUTH), 200);
+      JsonNode calls = json(get(live.baseUrl() + "api/calls/active", "Authorization", AUTH), 200).get("items");
       assertThat(calls).extracting(c -> c.get("callId").asText()).containsExactly(live.call.callId());
       assertThat(calls.at("/0/roles/CUSTOMER/utteranceCount").asLong()).isEqualTo(2);
       assertThat(calls.at("/0/roles/AGENT/utteranceCount").asLong()).isEqualTo(2);
@@ -124,7 +124,7 @@ class ServingIT {
         .containsExactlyElementsOf(live.call.utteranceIds());
     assertThat(call.at("/call/openAlerts")).isNotEmpty();
     assertThat(call.get("alerts")).extracting(a -> a.get("status").asText()).contains("OPENED");
-    JsonNode open = json(get(live.baseUrl() + "api/alerts/open", "Authorization", AUTH), 200);
+    JsonNode open = json(get(live.baseUrl() + "api/alerts/open", "Authorization", AUTH), 200).get("items");
     assertThat(open).extracting(a -> a.get("callId").asText()).contains(live.call.callId());
     assertThat(get(live.baseUrl() + "api/calls/no-such-call", "Authorization", AUTH).statusCode()).isEqualTo(404);
   }
@@ -133,7 +133,7 @@ class ServingIT {
   @Order(5)
   void shouldServeTheAgentsWindows() {
     Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      JsonNode agents = json(get(live.baseUrl() + "api/agents", "Authorization", AUTH), 200);
+      JsonNode agents = json(get(live.baseUrl() + "api/agents", "Authorization", AUTH), 200).get("items");
       assertThat(agents).extracting(a -> a.get("agentId").asText()).containsExactly("agent-7");
       JsonNode agent = json(get(live.baseUrl() + "api/agents/agent-7", "Authorization", AUTH), 200);
       assertThat(agent.at("/current/utteranceCount").asLong()).isPositive();
@@ -192,7 +192,7 @@ class ServingIT {
     live.endCall();
 
     Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      assertThat(json(get(live.baseUrl() + "api/calls/active", "Authorization", AUTH), 200)).isEmpty();
+      assertThat(json(get(live.baseUrl() + "api/calls/active", "Authorization", AUTH), 200).get("items")).isEmpty();
       JsonNode ended = json(get(live.baseUrl() + "api/calls/" + live.call.callId(), "Authorization", AUTH), 200);
       assertThat(ended.at("/call/endedAt").isNumber()).as("endedAt set").isTrue();
       assertThat(ended.at("/summary/utteranceCount").asLong()).isEqualTo(live.call.lines().size());

@@ -49,13 +49,28 @@
     return calls.get(callId);
   }
 
+  let lastGood = null;
+
+  // Partial or stale data is said at the top of the page, never hidden in the footer: a
+  // supervisor must not read "no open alerts" while some partitions did not answer.
+  function showWarning(kind, text) {
+    const box = $('data-warning');
+    box.hidden = !kind;
+    box.dataset.kind = kind || '';
+    box.textContent = text || '';
+  }
+
   async function refresh() {
     try {
-      const [active, alerts, agentList] = await Promise.all([api('api/calls/active'), api('api/alerts/open'), api('api/agents')]);
+      const [activeAnswer, alertAnswer, agentAnswer] = await Promise.all([api('api/calls/active'), api('api/alerts/open'), api('api/agents')]);
+      const active = activeAnswer.items; const alerts = alertAnswer.items; const agentList = agentAnswer.items;
+      const missing = [...new Set([activeAnswer, alertAnswer, agentAnswer].flatMap((a) => a.missingPartitions || []))].sort((a, b) => a - b);
+      const partial = missing.length > 0;
       const activeIds = new Set(active.map((c) => c.callId));
       for (const [callId, entry] of calls) {
-        // a call only seen on the live feed may not be queryable yet; give it a little time
-        if (!activeIds.has(callId) && Date.now() - (entry.seenLive || 0) > 2 * REFRESH_MS) calls.delete(callId);
+        // a call only seen on the live feed may not be queryable yet; give it a little time. While
+        // the answer is partial, a call missing from it may just live on a partition that did not answer.
+        if (!partial && !activeIds.has(callId) && Date.now() - (entry.seenLive || 0) > 2 * REFRESH_MS) calls.delete(callId);
       }
       await Promise.all(active.map(async (call) => {
         const entry = entryFor(call.callId);
@@ -66,13 +81,19 @@
           entry.alerts = detail.alerts;
         }
       }));
-      openAlerts.clear();
+      // alerts from partitions that did not answer stay listed until those partitions answer again
+      if (!partial) openAlerts.clear();
       alerts.forEach((a) => openAlerts.set(a.alertId, a));
       agents = agentList;
-      $('last-refresh').textContent = `refreshed ${clock(Date.now())}`;
+      lastGood = Date.now();
+      $('last-refresh').textContent = `refreshed ${clock(lastGood)}`;
+      showWarning(partial ? 'partial' : null, partial
+        ? `Partial data: partition${missing.length > 1 ? 's' : ''} ${missing.join(', ')} did not answer (an instance is joining, leaving or down). Calls and alerts there may be missing or out of date.`
+        : null);
       render();
     } catch (e) {
       $('last-refresh').textContent = `refresh failed: ${e.message}`;
+      showWarning('stale', `Stale data: the API did not answer (${e.message}). Showing what was known ${lastGood ? `at ${clock(lastGood)}` : 'from the live feed only'}.`);
     }
   }
 
