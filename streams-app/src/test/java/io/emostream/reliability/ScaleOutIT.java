@@ -71,6 +71,9 @@ class ScaleOutIT {
             .until(() -> publisher.progress() >= Math.min(joined + 0.2, 1.0));
         b.stop();
         System.out.printf("[scale] B left at %.0f%% of the traffic%n", publisher.progress() * 100);
+        // SIGTERM: the shutdown is logged to the end, with one final summary line
+        assertThat(b.log()).contains("Stopping emostream").contains("emostream stopped in")
+            .doesNotContain("Unable to register shutdown hook");
         Awaitility.await("all calls published").atMost(Duration.ofSeconds(90)).until(publisher::done);
         assertThat(publisher.errors()).isEmpty();
         answers = probe.answers();
