@@ -59,8 +59,8 @@ public final class AlertDetector implements Processor<String, Object, String, Ob
           state == null ? AlertState.initial() : state, u, rules.forContext(u.getContext()),
           record.timestamp());
       store.put(key, step.state());
-      if (step.alert() != null) {
-        emit(u.getCallId(), step.alert(), record.timestamp());
+      for (EmotionAlert alert : step.alerts()) {
+        emit(u.getCallId(), alert, record.timestamp());
       }
     } else if (record.value() instanceof CallEvent event) {
       if (event.getType() == CallEventType.CALL_ENDED) {

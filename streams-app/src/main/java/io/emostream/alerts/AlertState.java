@@ -18,6 +18,9 @@ import java.util.List;
  * @param cooldownUntilMs     call time before which no new episode may open
  * @param lastEndMs           call time of the end of the latest utterance
  * @param calmRun             while open: the current run of consecutive calm utterances (capped)
+ * @param recent              the role's latest utterances in call order (capped), so that one
+ *                            arriving late (the assembler emits out of call order when audio is
+ *                            late) is judged where it belongs in the call
  */
 public record AlertState(
     long count,
@@ -31,13 +34,21 @@ public record AlertState(
     List<Evidence> belowEvidence,
     long cooldownUntilMs,
     long lastEndMs,
-    List<Evidence> calmRun) {
+    List<Evidence> calmRun,
+    List<Seen> recent) {
 
   /** Most evidence ids an alert carries or the state keeps per list. */
   static final int MAX_EVIDENCE = 20;
 
   /** One utterance that counts as evidence. */
   public record Evidence(String utteranceId, EmotionLabel label, long endMs) {}
+
+  /** One utterance of the role as the alert logic saw it. */
+  public record Seen(String utteranceId, EmotionLabel label, double negativity, long endMs) {
+    Evidence evidence() {
+      return new Evidence(utteranceId, label, endMs);
+    }
+  }
 
   /**
    * An alert that is open.
@@ -61,11 +72,12 @@ public record AlertState(
     belowEvidence = belowEvidence == null ? List.of() : List.copyOf(belowEvidence);
     // Null in state written before calm runs were tracked.
     calmRun = calmRun == null ? List.of() : List.copyOf(calmRun);
+    recent = recent == null ? List.of() : List.copyOf(recent);
   }
 
   /** Before any utterance of the role. */
   public static AlertState initial() {
     return new AlertState(0, 0, List.of(), null, List.of(), 0, null, null, List.of(), Long.MIN_VALUE, 0,
-        List.of());
+        List.of(), List.of());
   }
 }

@@ -39,11 +39,23 @@ public final class AlertStateMachine {
   private AlertStateMachine() {}
 
   /**
-   * The next state and the alert it emits, if any.
-   *
-   * @param alert null when nothing happened
+   * The next state and the alerts it emits, in order: none, one, or (for an utterance that arrived
+   * late) an OPENED followed by its RESOLVED.
    */
-  public record Step(AlertState state, EmotionAlert alert) {}
+  public record Step(AlertState state, List<EmotionAlert> alerts) {
+    public Step {
+      alerts = List.copyOf(alerts);
+    }
+
+    Step(AlertState state, EmotionAlert alert) {
+      this(state, alert == null ? List.of() : List.of(alert));
+    }
+
+    /** The first alert, or null when nothing happened. */
+    public EmotionAlert alert() {
+      return alerts.isEmpty() ? null : alerts.get(0);
+    }
+  }
 
   /** Applies scored utterance {@code u}, whose record has event time {@code timestamp}. */
   public static Step apply(AlertState s, ScoredUtterance u, AlertRules rules, long timestamp) {
@@ -51,6 +63,11 @@ public final class AlertStateMachine {
     double alpha = s.count() == 0 ? 1.0 : rules.ewmaAlpha();
     double ewma = alpha * negativity + (1 - alpha) * s.ewmaNegative();
     Evidence evidence = new Evidence(u.getUtteranceId(), u.getLabel(), u.getEndMs());
+    List<AlertState.Seen> recent = LateUtterances.insert(s.recent(),
+        new AlertState.Seen(u.getUtteranceId(), u.getLabel(), negativity, u.getEndMs()));
+    if (u.getEndMs() < s.lastEndMs()) {
+      return LateUtterances.apply(s, u, rules, timestamp, ewma, recent);
+    }
     long now = u.getEndMs();
 
     List<Evidence> run = LabelMapping.isNegative(u.getLabel()) ? append(s.negativeRun(), evidence) : List.of();
@@ -75,8 +92,8 @@ public final class AlertStateMachine {
       }
       if (rule == null) {
         AlertState next = new AlertState(s.count() + 1, ewma, run, aboveSince, above, s.episodes(),
-            null, null, List.of(), s.cooldownUntilMs(), now, List.of());
-        return new Step(next, null);
+            null, null, List.of(), s.cooldownUntilMs(), now, List.of(), recent);
+        return new Step(next, (EmotionAlert) null);
       }
       int episode = s.episodes() + 1;
       boolean critical = isCritical(proof);
@@ -85,7 +102,7 @@ public final class AlertStateMachine {
           critical, timestamp, now, u.getChannel(), context.getTenant(), context.getAgentId(),
           context.getQueue());
       AlertState next = new AlertState(s.count() + 1, ewma, run, aboveSince, above, episode, open,
-          null, List.of(), s.cooldownUntilMs(), now, List.of());
+          null, List.of(), s.cooldownUntilMs(), now, List.of(), recent);
       return new Step(next, alert(u, open, AlertStatus.OPENED, null, proof, ewma, run.size(),
           timestamp, openMessage(u.getRole(), rule, proof, rules, now)));
     }
@@ -101,24 +118,31 @@ public final class AlertStateMachine {
     boolean calmedDown = rules.calmUtterances() > 0 && calm.size() >= rules.calmUtterances();
     if (ewmaCleared || calmedDown) {
       AlertState next = new AlertState(s.count() + 1, ewma, List.of(), null, List.of(), s.episodes(),
-          null, null, List.of(), now + rules.cooldown().toMillis(), now, List.of());
+          null, null, List.of(), now + rules.cooldown().toMillis(), now, List.of(), recent);
       String message = ewmaCleared
           ? label(u.getRole()) + " calmed down: negative-affect EWMA under "
               + rules.ewmaResolveThreshold() + " for " + (now - belowSince) / 1000 + " s"
-          : label(u.getRole()) + " calmed down: " + calm.size() + " calm utterances in a row "
-              + calm.stream().map(e -> e.label().name()).toList();
+          : calmedMessage(u.getRole(), calm);
       return new Step(next, alert(u, s.open(), AlertStatus.RESOLVED, AlertResolution.CALMED,
           ewmaCleared ? below : calm, ewma, run.size(), timestamp, message));
     }
     AlertState next = new AlertState(s.count() + 1, ewma, run, aboveSince, above, s.episodes(),
-        s.open(), belowSince, below, s.cooldownUntilMs(), now, calm);
-    return new Step(next, null);
+        s.open(), belowSince, below, s.cooldownUntilMs(), now, calm, recent);
+    return new Step(next, (EmotionAlert) null);
   }
 
   /** NEUTRAL or HAPPY with little anger or sadness in the probabilities. */
   private static boolean isCalm(ScoredUtterance u, AlertRules rules) {
-    return !LabelMapping.isNegative(u.getLabel())
-        && LabelMapping.negativity(u.getProbabilities()) < rules.calmThreshold();
+    return isCalm(u.getLabel(), LabelMapping.negativity(u.getProbabilities()), rules);
+  }
+
+  static boolean isCalm(EmotionLabel label, double negativity, AlertRules rules) {
+    return !LabelMapping.isNegative(label) && negativity < rules.calmThreshold();
+  }
+
+  static String calmedMessage(SpeakerRole role, List<Evidence> calm) {
+    return label(role) + " calmed down: " + calm.size() + " calm utterances in a row "
+        + calm.stream().map(e -> e.label().name()).toList();
   }
 
   /**
@@ -153,6 +177,12 @@ public final class AlertStateMachine {
   private static EmotionAlert alert(ScoredUtterance u, OpenEpisode open, AlertStatus status,
       AlertResolution resolution, List<Evidence> evidence, double ewma, int consecutive,
       long timestamp, String message) {
+    return alert(u, open, status, resolution, evidence, ewma, consecutive, timestamp, u.getEndMs(), message);
+  }
+
+  static EmotionAlert alert(ScoredUtterance u, OpenEpisode open, AlertStatus status,
+      AlertResolution resolution, List<Evidence> evidence, double ewma, int consecutive,
+      long timestamp, long callOffsetMs, String message) {
     return EmotionAlert.newBuilder()
         .setAlertId(open.alertId())
         .setCallId(u.getCallId())
@@ -166,7 +196,7 @@ public final class AlertStateMachine {
         .setConsecutiveNegative(consecutive)
         .setOpenedAt(Instant.ofEpochMilli(open.openedAt()))
         .setTimestamp(Instant.ofEpochMilli(timestamp))
-        .setCallOffsetMs(u.getEndMs())
+        .setCallOffsetMs(callOffsetMs)
         .setContext(u.getContext())
         .setMessage(message)
         .setResolution(resolution)
@@ -174,12 +204,12 @@ public final class AlertStateMachine {
   }
 
   /** CRITICAL when at least half of the evidence is anger rather than sadness or calm. */
-  private static boolean isCritical(List<Evidence> evidence) {
+  static boolean isCritical(List<Evidence> evidence) {
     long angry = evidence.stream().filter(e -> e.label() == EmotionLabel.ANGRY).count();
     return !evidence.isEmpty() && angry * 2 >= evidence.size();
   }
 
-  private static String openMessage(SpeakerRole role, String rule, List<Evidence> proof,
+  static String openMessage(SpeakerRole role, String rule, List<Evidence> proof,
       AlertRules rules, long nowMs) {
     String at = String.format(Locale.ROOT, "%d:%02d", nowMs / 60_000, (nowMs / 1000) % 60);
     if (CONSECUTIVE_NEGATIVE.equals(rule)) {

@@ -45,9 +45,7 @@ class AlertStateMachineTest {
   private EmotionAlert feed(ScoredUtterance u, AlertRules rules) {
     AlertStateMachine.Step step = AlertStateMachine.apply(state, u, rules, 1_000_000 + u.getEndMs());
     state = step.state();
-    if (step.alert() != null) {
-      emitted.add(step.alert());
-    }
+    emitted.addAll(step.alerts());
     return step.alert();
   }
 
@@ -157,6 +155,41 @@ class AlertStateMachineTest {
     assertThat(resolved.getEwmaNegative()).as("the EWMA alone would not have cleared yet").isGreaterThan(0.35);
     assertThat(resolved.getMessage()).isEqualTo("Customer calmed down: 2 calm utterances in a row [NEUTRAL, HAPPY]");
     assertThat(state.open()).isNull();
+  }
+
+  @Test
+  void shouldJudgeLateUtterancesInCallOrderSoAnEscalationThatCalmedDownOpensAndResolvesAtOnce() {
+    AlertRules rules = rules(Map.of("alerts.ewma-open-duration", "1h"));
+    // the escalation call as the assembler can emit it under load: the first angry lines last
+    feed(angry("u10", 33_000), rules);
+    feed(angry("u12", 40_000), rules);
+    feed(scored("u14", EmotionLabel.HAPPY, 0.1, 48_000), rules);
+    feed(scored("u16", EmotionLabel.HAPPY, 0.2, 57_000), rules);
+    assertThat(feed(angry("u6", 21_000), rules)).as("u6, u10, u12: three negative in call order").isNotNull();
+    feed(angry("u8", 27_000), rules);
+    feed(angry("u9", 29_000), rules);
+
+    assertThat(emitted).extracting(EmotionAlert::getStatus).containsExactly(AlertStatus.OPENED, AlertStatus.RESOLVED);
+    assertThat(emitted.get(0).getEvidenceUtteranceIds()).containsExactly("u6", "u10", "u12");
+    assertThat(emitted.get(0).getCallOffsetMs()).isEqualTo(40_000);
+    assertThat(emitted.get(1).getResolution()).isEqualTo(AlertResolution.CALMED);
+    assertThat(emitted.get(1).getEvidenceUtteranceIds()).containsExactly("u14", "u16");
+    assertThat(emitted.get(1).getCallOffsetMs()).isEqualTo(57_000);
+    assertThat(emitted.get(1).getAlertId()).isEqualTo(emitted.get(0).getAlertId());
+    assertThat(state.open()).isNull();
+  }
+
+  @Test
+  void shouldOpenOnALateNegativeRunThatTheCallerHasNotCalmedDownFrom() {
+    AlertRules rules = rules(Map.of("alerts.ewma-open-duration", "1h"));
+    feed(angry("u3", 3000), rules);
+    feed(angry("u1", 1000), rules);
+    EmotionAlert opened = feed(angry("u2", 2000), rules);
+
+    assertThat(opened.getStatus()).isEqualTo(AlertStatus.OPENED);
+    assertThat(opened.getEvidenceUtteranceIds()).containsExactly("u1", "u2", "u3");
+    assertThat(emitted).hasSize(1);
+    assertThat(state.open()).isNotNull();
   }
 
   @Test

@@ -56,7 +56,7 @@ class ApiHandlerTest {
     KeyValueStore<String, AlertState> alerts = driver.getKeyValueStore(ScoringTopology.ALERT_STORE);
     alerts.put("call-1|CUSTOMER", new AlertState(1, 0.8, List.of(), null, List.of(), 1,
         new AlertState.OpenEpisode("call-1-CUSTOMER-1", "CONSECUTIVE_NEGATIVE", true, 4_000, 3_500, 1, "acme",
-            "agent-7", "billing"), null, List.of(), 0, 3_500, List.of()));
+            "agent-7", "billing"), null, List.of(), 0, 3_500, List.of(), List.of()));
     alerts.put("call-1|AGENT", AlertState.initial());
     WindowStore<String, GroupAggregate> windows = driver.getWindowStore(GroupWindowTopology.AGENT_STORE);
     GroupAggregate one = GroupAggregate.empty()
