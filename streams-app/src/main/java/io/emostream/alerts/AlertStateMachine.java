@@ -29,7 +29,8 @@ import java.util.Locale;
  * the thresholds change nothing, and after a RESOLVED no episode opens during the cooldown,
  * which is what keeps an alert from flapping. At most one episode is open per call and role.
  * A RESOLVED event says why: {@link AlertResolution#CALMED} here, {@link
- * AlertResolution#CALL_ENDED} from {@link #callEnded}.
+ * AlertResolution#CALL_ENDED} from {@link #callEnded}. An utterance that arrives after later
+ * ones of the same speaker is judged in call order by {@link LateUtterances}.
  */
 public final class AlertStateMachine {
 

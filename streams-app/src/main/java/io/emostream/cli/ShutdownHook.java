@@ -2,6 +2,7 @@ package io.emostream.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,7 +20,6 @@ final class ShutdownHook {
 
   private final Thread thread;
   private final CountDownLatch done = new CountDownLatch(1);
-  private volatile boolean ran;
 
   /**
    * @param name thread name
@@ -28,11 +28,10 @@ final class ShutdownHook {
    */
   ShutdownHook(String name, Supplier<String> stop, PrintStream out) {
     thread = new Thread(() -> {
-      ran = true;
       long started = System.nanoTime();
       try {
         String what = stop.get();
-        out.printf("emostream stopped in %.1f s: %s%n", (System.nanoTime() - started) / 1e9, what);
+        out.printf(Locale.ROOT, "emostream stopped in %.1f s: %s%n", (System.nanoTime() - started) / 1e9, what);
         out.flush();
       } finally {
         done.countDown();
@@ -54,11 +53,6 @@ final class ShutdownHook {
     } catch (IllegalStateException e) {
       return false;
     }
-  }
-
-  /** Whether the hook has started (a signal arrived). */
-  boolean ran() {
-    return ran;
   }
 
   /** Waits until the hook has finished stopping the command, or {@code timeout} passes. */
