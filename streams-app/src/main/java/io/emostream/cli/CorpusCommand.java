@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * synthetic acted-emotion corpus the model trains on; {@code calls} writes the demo's recorded calls.
  */
 @Command(name = "corpus", description = "Generate speech material with espeak-ng and sox.",
-    subcommands = {CorpusCommand.Synth.class, CorpusCommand.Calls.class})
+    subcommands = {CorpusCommand.Synth.class, CorpusCommand.Calls.class, CorpusLexiconCommand.class})
 final class CorpusCommand implements Runnable {
 
   @Spec
