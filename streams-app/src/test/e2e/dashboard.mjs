@@ -53,6 +53,17 @@ try {
     const latest = (await card.locator(`[data-testid="latest-label-${role}"]`).textContent()).trim();
     check(['neutral', 'happy', 'angry', 'sad'].includes(latest), `latest ${role} label is "${latest}"`);
     check(await card.locator(`[data-testid="valence-line-${role}"]`).count() === 1, `no valence line for ${role}`);
+    // the chip's direction must follow from the two numbers it shows, never contradict them
+    const trend = card.locator(`[data-testid="trend-${role}"]`);
+    const trendText = (await trend.count()) === 1 ? (await trend.textContent()).trim() : '';
+    const mean = /mean (-?[0-9.]+)/.exec(trendText);
+    if (mean) {
+      const valence = Number(/valence (-?[0-9.]+)/.exec(await card.locator(`[data-testid="latest-valence-${role}"]`).textContent())[1]);
+      const delta = valence - Number(mean[1]);
+      const arrow = trendText[0];
+      check(delta > 0.06 ? arrow === '▲' : delta < -0.06 ? arrow === '▼' : true,
+        `${role} chip contradicts itself: valence ${valence}, "${trendText}"`);
+    }
   }
   check(Number(await page.locator('[data-testid="active-call-count"]').textContent()) >= 1, 'active call count is 0');
 
@@ -60,7 +71,7 @@ try {
   const headers = {};
   const token = new URL(url).searchParams.get('token');
   if (token) headers.Authorization = `Bearer ${token}`;
-  const open = await (await fetch(new URL('api/alerts/open', url), { headers })).json();
+  const open = (await (await fetch(new URL('api/alerts/open', url), { headers })).json()).items;
   if (open.length > 0) {
     await page.waitForSelector('[data-testid="alert-row"]', { timeout: TIMEOUT });
     const shown = await page.locator('[data-testid="alert-call"]').allTextContents();

@@ -20,6 +20,12 @@ import java.util.Objects;
  *                              threshold so the alert does not flap ({@code ewma-resolve-threshold}, 0.35)
  * @param resolveDuration       ... for this long in call time ({@code resolve-duration}, 15 s)
  * @param cooldown              no new episode this long after a RESOLVED ({@code cooldown}, 30 s)
+ * @param calmUtterances        also RESOLVE (the speaker calmed down) after this many consecutive
+ *                              calm utterances ({@code calm-utterances}, default 2; 0 turns it off)
+ * @param calmThreshold         an utterance is calm when its label is NEUTRAL or HAPPY and its
+ *                              ANGRY plus SAD probability is under this ({@code calm-threshold}, 0.25);
+ *                              stricter than the EWMA's resolve threshold because one utterance is noisier
+ *                              than an average
  */
 public record AlertRules(
     int consecutiveNegative,
@@ -28,7 +34,9 @@ public record AlertRules(
     Duration ewmaOpenDuration,
     double ewmaResolveThreshold,
     Duration resolveDuration,
-    Duration cooldown) {
+    Duration cooldown,
+    int calmUtterances,
+    double calmThreshold) {
 
   public static final String PREFIX = "alerts.";
   public static final String CONSECUTIVE_NEGATIVE = "consecutive-negative";
@@ -38,10 +46,13 @@ public record AlertRules(
   public static final String EWMA_RESOLVE_THRESHOLD = "ewma-resolve-threshold";
   public static final String RESOLVE_DURATION = "resolve-duration";
   public static final String COOLDOWN = "cooldown";
+  public static final String CALM_UTTERANCES = "calm-utterances";
+  public static final String CALM_THRESHOLD = "calm-threshold";
 
   /** Every rule key, without the {@code alerts.} prefix. */
   public static final List<String> KEYS = List.of(CONSECUTIVE_NEGATIVE, EWMA_ALPHA,
-      EWMA_OPEN_THRESHOLD, EWMA_OPEN_DURATION, EWMA_RESOLVE_THRESHOLD, RESOLVE_DURATION, COOLDOWN);
+      EWMA_OPEN_THRESHOLD, EWMA_OPEN_DURATION, EWMA_RESOLVE_THRESHOLD, RESOLVE_DURATION, COOLDOWN,
+      CALM_UTTERANCES, CALM_THRESHOLD);
 
   public static final AlertRules DEFAULT = from(Map.of(), "alerts.");
 
@@ -70,6 +81,8 @@ public record AlertRules(
         read.durationIn(prefix + EWMA_OPEN_DURATION, Duration.ofSeconds(10), Duration.ZERO, hour),
         read.doubleIn(prefix + EWMA_RESOLVE_THRESHOLD, 0.35, 0.0, 1.0),
         read.durationIn(prefix + RESOLVE_DURATION, Duration.ofSeconds(15), Duration.ZERO, hour),
-        read.durationIn(prefix + COOLDOWN, Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(1)));
+        read.durationIn(prefix + COOLDOWN, Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(1)),
+        read.intIn(prefix + CALM_UTTERANCES, 2, 0, AlertState.MAX_EVIDENCE),
+        read.doubleIn(prefix + CALM_THRESHOLD, 0.25, 0.0, 1.0));
   }
 }

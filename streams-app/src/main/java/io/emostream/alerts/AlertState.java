@@ -17,6 +17,7 @@ import java.util.List;
  * @param belowEvidence       utterances since then (capped)
  * @param cooldownUntilMs     call time before which no new episode may open
  * @param lastEndMs           call time of the end of the latest utterance
+ * @param calmRun             while open: the current run of consecutive calm utterances (capped)
  */
 public record AlertState(
     long count,
@@ -29,7 +30,8 @@ public record AlertState(
     Long belowSinceMs,
     List<Evidence> belowEvidence,
     long cooldownUntilMs,
-    long lastEndMs) {
+    long lastEndMs,
+    List<Evidence> calmRun) {
 
   /** Most evidence ids an alert carries or the state keeps per list. */
   static final int MAX_EVIDENCE = 20;
@@ -57,10 +59,13 @@ public record AlertState(
     negativeRun = negativeRun == null ? List.of() : List.copyOf(negativeRun);
     aboveEvidence = aboveEvidence == null ? List.of() : List.copyOf(aboveEvidence);
     belowEvidence = belowEvidence == null ? List.of() : List.copyOf(belowEvidence);
+    // Null in state written before calm runs were tracked.
+    calmRun = calmRun == null ? List.of() : List.copyOf(calmRun);
   }
 
   /** Before any utterance of the role. */
   public static AlertState initial() {
-    return new AlertState(0, 0, List.of(), null, List.of(), 0, null, null, List.of(), Long.MIN_VALUE, 0);
+    return new AlertState(0, 0, List.of(), null, List.of(), 0, null, null, List.of(), Long.MIN_VALUE, 0,
+        List.of());
   }
 }

@@ -1,5 +1,6 @@
 package io.emostream.alerts;
 
+import io.emostream.avro.AlertResolution;
 import io.emostream.avro.AlertSeverity;
 import io.emostream.avro.AlertStatus;
 import io.emostream.avro.CallContext;
@@ -21,9 +22,14 @@ import java.util.Locale;
  * <p>Closed: OPEN when the role's last {@code consecutiveNegative} utterances are all ANGRY or
  * SAD, or when the negative-affect EWMA has stayed at or above the open threshold for the
  * open duration of call time; never during the cooldown after an episode. Open: RESOLVED
- * once the EWMA has stayed below the (lower) resolve threshold for the resolve duration;
- * values between the two thresholds change nothing, which is what keeps an alert from
- * flapping. At most one episode is open per call and role.
+ * (the speaker calmed down) once the EWMA has stayed below the (lower) resolve threshold for the
+ * resolve duration, or after {@code calmUtterances} consecutive calm utterances (NEUTRAL or
+ * HAPPY, and little ANGRY or SAD probability): a caller who is thanked and says "that's great"
+ * twice has calmed down even while a slow EWMA still remembers the shouting. Values between
+ * the thresholds change nothing, and after a RESOLVED no episode opens during the cooldown,
+ * which is what keeps an alert from flapping. At most one episode is open per call and role.
+ * A RESOLVED event says why: {@link AlertResolution#CALMED} here, {@link
+ * AlertResolution#CALL_ENDED} from {@link #callEnded}.
  */
 public final class AlertStateMachine {
 
@@ -69,7 +75,7 @@ public final class AlertStateMachine {
       }
       if (rule == null) {
         AlertState next = new AlertState(s.count() + 1, ewma, run, aboveSince, above, s.episodes(),
-            null, null, List.of(), s.cooldownUntilMs(), now);
+            null, null, List.of(), s.cooldownUntilMs(), now, List.of());
         return new Step(next, null);
       }
       int episode = s.episodes() + 1;
@@ -79,9 +85,9 @@ public final class AlertStateMachine {
           critical, timestamp, now, u.getChannel(), context.getTenant(), context.getAgentId(),
           context.getQueue());
       AlertState next = new AlertState(s.count() + 1, ewma, run, aboveSince, above, episode, open,
-          null, List.of(), s.cooldownUntilMs(), now);
-      return new Step(next, alert(u, open, AlertStatus.OPENED, proof, ewma, run.size(), timestamp,
-          openMessage(u.getRole(), rule, proof, rules, now)));
+          null, List.of(), s.cooldownUntilMs(), now, List.of());
+      return new Step(next, alert(u, open, AlertStatus.OPENED, null, proof, ewma, run.size(),
+          timestamp, openMessage(u.getRole(), rule, proof, rules, now)));
     }
 
     Long belowSince = null;
@@ -90,17 +96,29 @@ public final class AlertStateMachine {
       belowSince = s.belowSinceMs() != null ? s.belowSinceMs() : now;
       below = append(s.belowSinceMs() != null ? s.belowEvidence() : List.of(), evidence);
     }
-    if (belowSince != null && now - belowSince >= rules.resolveDuration().toMillis()) {
+    List<Evidence> calm = isCalm(u, rules) ? append(s.calmRun(), evidence) : List.of();
+    boolean ewmaCleared = belowSince != null && now - belowSince >= rules.resolveDuration().toMillis();
+    boolean calmedDown = rules.calmUtterances() > 0 && calm.size() >= rules.calmUtterances();
+    if (ewmaCleared || calmedDown) {
       AlertState next = new AlertState(s.count() + 1, ewma, List.of(), null, List.of(), s.episodes(),
-          null, null, List.of(), now + rules.cooldown().toMillis(), now);
-      String message = label(u.getRole()) + " negative affect cleared: EWMA under "
-          + rules.ewmaResolveThreshold() + " for " + (now - belowSince) / 1000 + " s";
-      return new Step(next, alert(u, s.open(), AlertStatus.RESOLVED, below, ewma, run.size(),
-          timestamp, message));
+          null, null, List.of(), now + rules.cooldown().toMillis(), now, List.of());
+      String message = ewmaCleared
+          ? label(u.getRole()) + " calmed down: negative-affect EWMA under "
+              + rules.ewmaResolveThreshold() + " for " + (now - belowSince) / 1000 + " s"
+          : label(u.getRole()) + " calmed down: " + calm.size() + " calm utterances in a row "
+              + calm.stream().map(e -> e.label().name()).toList();
+      return new Step(next, alert(u, s.open(), AlertStatus.RESOLVED, AlertResolution.CALMED,
+          ewmaCleared ? below : calm, ewma, run.size(), timestamp, message));
     }
     AlertState next = new AlertState(s.count() + 1, ewma, run, aboveSince, above, s.episodes(),
-        s.open(), belowSince, below, s.cooldownUntilMs(), now);
+        s.open(), belowSince, below, s.cooldownUntilMs(), now, calm);
     return new Step(next, null);
+  }
+
+  /** NEUTRAL or HAPPY with little anger or sadness in the probabilities. */
+  private static boolean isCalm(ScoredUtterance u, AlertRules rules) {
+    return !LabelMapping.isNegative(u.getLabel())
+        && LabelMapping.negativity(u.getProbabilities()) < rules.calmThreshold();
   }
 
   /**
@@ -128,11 +146,13 @@ public final class AlertStateMachine {
         .setCallOffsetMs(s.lastEndMs())
         .setContext(new CallContext(open.tenant(), open.agentId(), open.queue()))
         .setMessage("Call ended with the " + label(role).toLowerCase(Locale.ROOT) + " alert still open")
+        .setResolution(AlertResolution.CALL_ENDED)
         .build();
   }
 
   private static EmotionAlert alert(ScoredUtterance u, OpenEpisode open, AlertStatus status,
-      List<Evidence> evidence, double ewma, int consecutive, long timestamp, String message) {
+      AlertResolution resolution, List<Evidence> evidence, double ewma, int consecutive,
+      long timestamp, String message) {
     return EmotionAlert.newBuilder()
         .setAlertId(open.alertId())
         .setCallId(u.getCallId())
@@ -149,6 +169,7 @@ public final class AlertStateMachine {
         .setCallOffsetMs(u.getEndMs())
         .setContext(u.getContext())
         .setMessage(message)
+        .setResolution(resolution)
         .build();
   }
 

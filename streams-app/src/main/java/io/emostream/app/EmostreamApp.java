@@ -3,11 +3,14 @@ package io.emostream.app;
 import io.emostream.assembly.AssemblyConfig;
 import io.emostream.assembly.CoPartitioningCheck;
 import io.emostream.model.EmotionModel;
+import io.emostream.model.batching.BatchingEmotionModel;
 import io.emostream.scoring.EmotionSettings;
 import io.emostream.schemas.registry.SchemaRegistryClient;
 import io.emostream.serving.ServingConfig;
 import io.emostream.serving.ServingServer;
 import io.emostream.topics.TopicNames;
+import io.emostream.validation.DeadLetters;
+import io.emostream.validation.KeyPartitionCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +46,17 @@ public final class EmostreamApp implements AutoCloseable {
   private final SerdeFactory serdes;
   private final AppTopics topics;
   private final ServingServer serving;
+  private final int inputPartitions;
 
   private EmostreamApp(KafkaStreams streams, EmotionModel model, boolean ownsModel, SerdeFactory serdes,
-                       AppTopics topics, ServingServer serving) {
+                       AppTopics topics, ServingServer serving, int inputPartitions) {
     this.streams = streams;
     this.model = model;
     this.ownsModel = ownsModel;
     this.serdes = serdes;
     this.topics = topics;
     this.serving = serving;
+    this.inputPartitions = inputPartitions;
   }
 
   /** Starts an instance with the model and registry named by {@code config}. */
@@ -76,7 +81,7 @@ public final class EmostreamApp implements AutoCloseable {
     AssemblyConfig assembly = AssemblyConfig.fromMap(settings);
     EmotionSettings emotion = EmotionSettings.from(settings);
     TopicNames names = TopicNames.from(settings);
-    prepareTopics(config, names);
+    int inputPartitions = prepareTopics(config, names);
 
     ServingConfig servingConfig = ServingConfig.from(config);
     SerdeFactory serdes = new SerdeFactory(config, registry);
@@ -87,6 +92,8 @@ public final class EmostreamApp implements AutoCloseable {
       AppTopics topics = AppTopics.create(names, serdes);
       Topology topology = EmostreamTopology.build(topics, model, assembly, emotion);
       Properties props = StreamsSettings.from(config, names.deadLetters());
+      // passed through to the processors, which check that producers partition by callId as Java does
+      props.put(KeyPartitionCheck.PARTITIONS_CONFIG, inputPartitions);
       if (serving != null) {
         props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, serving.advertised());
       }
@@ -100,7 +107,8 @@ public final class EmostreamApp implements AutoCloseable {
           props.get("application.id"), props.get("num.stream.threads"), props.get("processing.guarantee"),
           names.inputs());
       streams.start();
-      EmostreamApp app = new EmostreamApp(streams, model, ownsModel, serdes, topics, serving);
+      EmostreamApp app = new EmostreamApp(streams, model, ownsModel, serdes, topics, serving,
+          inputPartitions);
       if (serving != null) {
         try {
           serving.start(app, props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
@@ -119,7 +127,8 @@ public final class EmostreamApp implements AutoCloseable {
     }
   }
 
-  private static void prepareTopics(EmostreamConfig config, TopicNames names) {
+  /** Creates missing topics when configured and checks co-partitioning; returns the input partition count. */
+  private static int prepareTopics(EmostreamConfig config, TopicNames names) {
     Properties adminProps = config.streamsProperties();
     adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
     try (Admin admin = Admin.create(adminProps)) {
@@ -129,7 +138,7 @@ public final class EmostreamApp implements AutoCloseable {
         TopicProvisioner.createMissing(admin, all, config.intValue(EmostreamConfig.TOPICS_PARTITIONS),
             (short) config.intValue(EmostreamConfig.TOPICS_REPLICATION));
       }
-      CoPartitioningCheck.verify(admin, names.inputs(), ADMIN_TIMEOUT);
+      return CoPartitioningCheck.verify(admin, names.inputs(), ADMIN_TIMEOUT);
     }
   }
 
@@ -141,6 +150,11 @@ public final class EmostreamApp implements AutoCloseable {
   /** The topics with their serdes. */
   public AppTopics topics() {
     return topics;
+  }
+
+  /** The partition count of the input topics (and of every store the API reads). */
+  public int inputPartitions() {
+    return inputPartitions;
   }
 
   /** The model this instance scores with. */
@@ -155,6 +169,21 @@ public final class EmostreamApp implements AutoCloseable {
   /** The port the REST API and dashboard listen on, or empty when {@code serving.enabled=false}. */
   public OptionalInt servingPort() {
     return serving == null ? OptionalInt.empty() : OptionalInt.of(serving.port());
+  }
+
+  /**
+   * What this instance has done, for the final log line: utterances scored by the model (when it
+   * is the shared batcher), records dead-lettered and the Streams state.
+   */
+  public String describeWork() {
+    String scored = model instanceof BatchingEmotionModel b ? b.metrics().utterances() + " utterances scored, "
+        : "";
+    double deadLetters = streams.metrics().entrySet().stream()
+        .filter(e -> e.getKey().group().equals("stream-" + DeadLetters.METRIC_SCOPE + "-metrics")
+            && e.getKey().name().equals(DeadLetters.METRIC_OPERATION + "-total")
+            && e.getValue().metricValue() instanceof Number)
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    return scored + (long) deadLetters + " dead letters, Kafka Streams " + streams.state();
   }
 
   /** Stops processing (committing what is done), then releases the model and registry client. */

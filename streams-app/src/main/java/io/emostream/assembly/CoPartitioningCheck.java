@@ -50,13 +50,18 @@ public final class CoPartitioningCheck {
     }
   }
 
-  /** Looks the topics up with {@code admin} and {@link #verify(Map)}s them. */
-  public static void verify(Admin admin, Collection<String> topics, Duration timeout) {
+  /**
+   * Looks the topics up with {@code admin} and {@link #verify(Map)}s them.
+   *
+   * @return their common partition count
+   */
+  public static int verify(Admin admin, Collection<String> topics, Duration timeout) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String topic : topics) {
       counts.put(topic, partitionCount(admin, topic, timeout));
     }
     verify(counts);
+    return counts.values().stream().findFirst().orElse(0);
   }
 
   private static Integer partitionCount(Admin admin, String topic, Duration timeout) {

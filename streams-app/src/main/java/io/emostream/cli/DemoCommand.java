@@ -3,9 +3,8 @@ package io.emostream.cli;
 import io.emostream.app.EmostreamConfig;
 import io.emostream.demo.DemoRunner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,27 +48,28 @@ final class DemoCommand implements Callable<Integer> {
     }
     DemoRunner runner = new DemoRunner(new DemoRunner.Options(callsDir, model, speed, loop, port, System.out,
         System.console() != null));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
+    ShutdownHook hook = new ShutdownHook("emostream-demo-shutdown", () -> {
       System.out.println("\nStopping the demo ...");
       runner.close();
-      stopped.countDown();
-    }, "emostream-demo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+      return "demo: " + runner.utterancesShown() + " scored utterances, " + runner.alertsShown() + " alert events shown";
+    }, System.out).install();
     try {
       runner.start();
     } catch (RuntimeException e) {
       System.err.println("emostream demo: could not start: " + e.getMessage());
-      Runtime.getRuntime().removeShutdownHook(hook);
+      hook.remove();
       runner.close();
       return 1;
     }
-    boolean byItself = durationSeconds > 0 && !stopped.await(durationSeconds, TimeUnit.SECONDS);
+    boolean byItself = durationSeconds > 0 && !hook.await(Duration.ofSeconds(durationSeconds));
     if (!byItself) {
-      stopped.await();
+      hook.await();
       return 0;
     }
-    Runtime.getRuntime().removeShutdownHook(hook);
+    if (!hook.remove()) {
+      hook.await(); // the signal came just as the time was up: the hook stops the demo
+      return 0;
+    }
     runner.close();
     System.out.printf("Demo stopped after %d s: %d scored utterances, %d alert events shown.%n",
         durationSeconds, runner.utterancesShown(), runner.alertsShown());

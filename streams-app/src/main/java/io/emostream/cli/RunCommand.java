@@ -5,10 +5,10 @@ import io.emostream.app.EmostreamApp;
 import io.emostream.app.EmostreamConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,17 +74,17 @@ final class RunCommand implements Callable<Integer> {
       err.println("emostream run: could not start: " + e.getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
+    long startedAt = System.nanoTime();
+    ShutdownHook hook = new ShutdownHook("emostream-shutdown", () -> {
+      String counts = app.describeWork();
       app.close();
-      stopped.countDown();
-    }, "emostream-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+      return "ran " + Duration.ofNanos(System.nanoTime() - startedAt).toSeconds() + " s, " + counts;
+    }, System.err).install();
     try {
-      stopped.await();
+      hook.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      Runtime.getRuntime().removeShutdownHook(hook);
+      hook.remove();
       app.close();
     }
     return 0;

@@ -53,7 +53,7 @@ public record ScoringConfig(
         read.durationIn(MAX_DELAY, Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(1)),
         read.intIn(RETRIES, 3, 0, 10),
         read.durationIn(RETRY_BACKOFF, Duration.ofMillis(100), Duration.ZERO, MAX_BACKOFF),
-        read.enumOf(INCLUDE_TEXT, TextMode.FULL, TextMode.class));
+        read.enumOf(INCLUDE_TEXT, TextMode.REDACTED, TextMode.class));
   }
 
   /** Pause before retry number {@code attempt} (1-based): backoff doubled per retry, capped. */

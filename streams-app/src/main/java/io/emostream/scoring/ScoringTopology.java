@@ -111,8 +111,10 @@ public final class ScoringTopology {
     topology.addSink(SUMMARIES_SINK, topics.summaries().name(),
         topics.summaries().keySerde().serializer(), topics.summaries().valueSerde().serializer(), SUMMARIES);
 
+    // the summary processor's output goes to its sink and to the timeline, which keeps it
+    // with an ended call for the retention
     topology.addProcessor(TIMELINE, () -> new CallTimelineProcessor(TIMELINE_STORE,
-        CallTimelineProcessor.DEFAULT_MAX_ENTRIES), ALERTS);
+        CallTimelineProcessor.DEFAULT_MAX_ENTRIES, settings.summaries().endedRetention()), ALERTS, SUMMARIES);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE),
         Serdes.String(), new JsonSerde<>(CallTimeline.class)), TIMELINE);
   }

@@ -4,7 +4,10 @@ package io.emostream.scoring;
 public enum TextMode {
   /** The transcript as the ASR produced it. */
   FULL,
-  /** The transcript with every run of four or more digits masked (cards, accounts, phones). */
+  /**
+   * The default: the transcript with e-mail addresses, card numbers and every number of four or
+   * more digits (written, spoken or mixed) masked; see {@link io.emostream.privacy.TranscriptRedactor}.
+   */
   REDACTED,
   /** No text at all. */
   NONE

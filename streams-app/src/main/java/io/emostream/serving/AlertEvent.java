@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record AlertEvent(String alertId, String callId, String role, int channel, String status, String rule,
     String severity, List<String> evidenceUtteranceIds, double ewmaNegative, int consecutiveNegative,
-    long openedAt, long timestamp, long callOffsetMs, String tenant, String agentId, String queue, String message) {
+    long openedAt, long timestamp, long callOffsetMs, String tenant, String agentId, String queue, String message,
+    String resolution) {
 
   /** The event for {@code a}. */
   public static AlertEvent of(EmotionAlert a) {
@@ -19,6 +20,6 @@ public record AlertEvent(String alertId, String callId, String role, int channel
         a.getRule(), a.getSeverity().name(), List.copyOf(a.getEvidenceUtteranceIds()), a.getEwmaNegative(),
         a.getConsecutiveNegative(), a.getOpenedAt().toEpochMilli(), a.getTimestamp().toEpochMilli(),
         a.getCallOffsetMs(), c == null ? null : c.getTenant(), c == null ? null : c.getAgentId(),
-        c == null ? null : c.getQueue(), a.getMessage());
+        c == null ? null : c.getQueue(), a.getMessage(), a.getResolution() == null ? null : a.getResolution().name());
   }
 }

@@ -1,7 +1,6 @@
 package io.emostream.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.emostream.rollups.GroupWindowTopology;
@@ -12,7 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -23,17 +23,21 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /api/calls/active}: active calls with their latest rollups per role</li>
- *   <li>{@code GET /api/calls/{id}}: one call with its rollups, timeline and alert state</li>
+ *   <li>{@code GET /api/calls/{id}}: one call (active, or ended within the retention) with its
+ *       rollups, timeline, alert state and summary</li>
  *   <li>{@code GET /api/agents}: each agent's current window</li>
  *   <li>{@code GET /api/agents/{id}}: one agent's windows</li>
  *   <li>{@code GET /api/alerts/open}: alerts open now</li>
  * </ul>
  *
- * <p>Lists are gathered from every instance that hosts the store and merged; single keys are
- * answered by the instance that hosts them, this one forwarding the request when needed. A
- * request carrying {@code local=true} is answered from this instance alone (peers ask each
- * other that way, so requests never loop). 404 for unknown calls and agents, 503 while Streams
- * is starting or rebalancing, 502 when a peer cannot be reached.
+ * <p>Lists are gathered partition by partition from the instance running each partition's active
+ * task (see {@link ListAnswer}): a partition that cannot answer, mid-rebalance or because its
+ * instance is gone, makes the answer {@code partial} and is named, instead of failing the whole
+ * request. Single keys are answered by the instance that hosts them, this one forwarding the
+ * request when needed; a call not found there is looked for on every instance (see
+ * {@link #one}). A request carrying {@code local=true} is answered from this instance alone
+ * (peers ask each other that way, so requests never loop). 404 for unknown calls and agents,
+ * 503 only while this instance cannot be queried at all.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -41,10 +45,11 @@ final class ApiHandler implements HttpHandler {
   private static final String CALLS = "/api/calls/";
   private static final String AGENTS = "/api/agents/";
 
-  private final LocalQueries local;
+  private final IntFunction<LocalQueries> local;
   private final Cluster cluster;
 
-  ApiHandler(LocalQueries local, Cluster cluster) {
+  /** @param local this instance's queries over one partition's stores */
+  ApiHandler(IntFunction<LocalQueries> local, Cluster cluster) {
     this.local = local;
     this.cluster = cluster;
   }
@@ -68,21 +73,21 @@ final class ApiHandler implements HttpHandler {
 
   private void route(HttpExchange exchange, String path, boolean localOnly) throws IOException {
     if (path.equals("/api/calls/active")) {
-      all(exchange, ScoringTopology.TIMELINE_STORE, localOnly, local::activeCalls,
+      all(exchange, ScoringTopology.TIMELINE_STORE, localOnly, LocalQueries::activeCalls,
           Comparator.comparingLong((JsonNode n) -> n.path("updatedAt").asLong()).reversed());
     } else if (path.startsWith(CALLS) && path.length() > CALLS.length()) {
       String callId = path.substring(CALLS.length());
-      one(exchange, ScoringTopology.TIMELINE_STORE, callId, localOnly, () -> local.call(callId),
-          "call " + callId + " is not active (unknown, or ended)");
+      one(exchange, ScoringTopology.TIMELINE_STORE, callId, localOnly, q -> q.call(callId),
+          "call " + callId + " is unknown, or ended longer ago than summaries.ended-call-retention", true);
     } else if (path.equals("/api/agents")) {
-      all(exchange, GroupWindowTopology.AGENT_STORE, localOnly, local::agents,
+      all(exchange, GroupWindowTopology.AGENT_STORE, localOnly, LocalQueries::agents,
           Comparator.comparing((JsonNode n) -> n.path("agentId").asText()));
     } else if (path.startsWith(AGENTS) && path.length() > AGENTS.length()) {
       String agentId = path.substring(AGENTS.length());
-      one(exchange, GroupWindowTopology.AGENT_STORE, agentId, localOnly, () -> local.agent(agentId),
-          "agent " + agentId + " has no windows (no scored utterances within the window retention)");
+      one(exchange, GroupWindowTopology.AGENT_STORE, agentId, localOnly, q -> q.agent(agentId),
+          "agent " + agentId + " has no windows (no scored utterances within the window retention)", false);
     } else if (path.equals("/api/alerts/open")) {
-      all(exchange, ScoringTopology.ALERT_STORE, localOnly, local::openAlerts,
+      all(exchange, ScoringTopology.ALERT_STORE, localOnly, LocalQueries::openAlerts,
           Comparator.comparingLong((JsonNode n) -> n.path("openedAt").asLong()).reversed());
     } else {
       Http.error(exchange, 404, "no endpoint " + path + ": try /api/calls/active, /api/calls/{id}, /api/agents,"
@@ -90,43 +95,117 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private void all(HttpExchange exchange, String store, boolean localOnly, Supplier<List<?>> mine,
+  /** A list from every partition's active task, this instance's own partitions first. */
+  private void all(HttpExchange exchange, String store, boolean localOnly, Function<LocalQueries, List<?>> query,
       Comparator<JsonNode> order) throws IOException {
-    List<JsonNode> merged = new ArrayList<>();
-    Http.JSON.valueToTree(mine.get()).forEach(merged::add);
+    Map<Integer, HostInfo> hosts = cluster.activeHosts(store);
+    ListAnswer answer = new ListAnswer();
+    hosts.forEach((partition, host) -> {
+      if (host.equals(cluster.self())) {
+        try {
+          Http.JSON.valueToTree(query.apply(local.apply(partition))).forEach(answer.items::add);
+        } catch (InvalidStateStoreException e) {
+          answer.missing.add(partition); // restoring or just migrated: not served from a lagging copy
+        }
+      }
+    });
     if (!localOnly) {
-      for (HostInfo peer : cluster.otherHosts(store)) {
+      List<HostInfo> peers = hosts.values().stream().filter(h -> !h.equals(cluster.self())).distinct().toList();
+      for (HostInfo peer : peers) {
         Cluster.PeerResponse response = askPeer(peer, exchange);
-        if (response.status() == 503) {
-          throw new Cluster.NotQueryableException("instance " + address(peer) + " is not queryable yet");
+        List<Integer> theirs = hosts.entrySet().stream().filter(e -> e.getValue().equals(peer))
+            .map(Map.Entry::getKey).toList();
+        answer.merge(address(peer), theirs, response);
+      }
+      for (int p = 0; p < cluster.partitionCount(); p++) {
+        if (!hosts.containsKey(p)) {
+          answer.missing.add(p); // no active task anywhere right now
         }
-        if (response.status() != 200) {
-          Http.error(exchange, 502, "instance " + address(peer) + " answered " + response.status() + " for "
-              + exchange.getRequestURI().getPath());
-          return;
-        }
-        Http.JSON.readTree(response.body()).forEach(merged::add);
       }
     }
-    merged.sort(order);
-    ArrayNode out = Http.JSON.createArrayNode();
-    merged.forEach(out::add);
-    Http.json(exchange, 200, out);
+    Http.json(exchange, 200, answer.toJson(order));
   }
 
+  /**
+   * One key: from the instance whose partition murmur2 assigns it, or from here. With
+   * {@code fanOut}, a key not found there is looked for on every other instance: a call whose
+   * records were produced with another partitioner (librdkafka's CRC32 default) lives on the
+   * partition it arrived on, not the one its key hashes to; and during a rebalance, when no
+   * metadata names the owner, every instance is asked.
+   */
   private void one(HttpExchange exchange, String store, String key, boolean localOnly,
-      Supplier<Optional<?>> mine, String notFound) throws IOException {
-    Optional<HostInfo> owner = localOnly ? Optional.empty() : cluster.ownerOf(store, key);
+      Function<LocalQueries, Optional<?>> query, String notFound, boolean fanOut) throws IOException {
+    Optional<HostInfo> owner = Optional.empty();
+    if (!localOnly) {
+      try {
+        owner = cluster.ownerOf(store, key);
+      } catch (Cluster.NotQueryableException e) {
+        if (!fanOut) {
+          throw e;
+        }
+        // no metadata during a rebalance: what this instance holds, then every other instance
+      }
+    }
     if (owner.isPresent()) {
       Cluster.PeerResponse response = askPeer(owner.get(), exchange);
-      Http.rawJson(exchange, response.status(), response.body());
-      return;
+      if (response.status() != 404 || !fanOut) {
+        Http.rawJson(exchange, response.status(), response.body());
+        return;
+      }
     }
-    Optional<?> found = mine.get();
+    Optional<?> found = findHere(store, query);
     if (found.isPresent()) {
       Http.json(exchange, 200, found.get());
-    } else {
+    } else if (localOnly || !fanOut) {
       Http.error(exchange, 404, notFound);
+    } else {
+      fanOut(exchange, store, owner, notFound);
+    }
+  }
+
+  /** The key in any partition this instance runs the active task of. */
+  private Optional<?> findHere(String store, Function<LocalQueries, Optional<?>> query) {
+    InvalidStateStoreException unavailable = null;
+    for (Map.Entry<Integer, HostInfo> e : cluster.activeHosts(store).entrySet()) {
+      if (e.getValue().equals(cluster.self())) {
+        try {
+          Optional<?> found = query.apply(local.apply(e.getKey()));
+          if (found.isPresent()) {
+            return found;
+          }
+        } catch (InvalidStateStoreException ex) {
+          unavailable = ex;
+        }
+      }
+    }
+    if (unavailable != null) {
+      throw unavailable;
+    }
+    return Optional.empty();
+  }
+
+  /** Asks every other active instance but {@code asked}; the first that knows the key answers. */
+  private void fanOut(HttpExchange exchange, String store, Optional<HostInfo> asked, String notFound)
+      throws IOException {
+    List<String> unanswered = new ArrayList<>();
+    List<HostInfo> peers = cluster.activeHosts(store).values().stream()
+        .filter(h -> !h.equals(cluster.self()) && !asked.equals(Optional.of(h))).distinct().toList();
+    for (HostInfo peer : peers) {
+      Cluster.PeerResponse response = askPeer(peer, exchange);
+      if (response.status() == 200) {
+        Http.rawJson(exchange, 200, response.body());
+        return;
+      }
+      if (response.status() != 404) {
+        unanswered.add(address(peer) + " (" + response.status() + ")");
+      }
+    }
+    if (unanswered.isEmpty()) {
+      Http.error(exchange, 404, notFound);
+    } else {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+      Http.error(exchange, 503, "not found on the instances that answered; " + String.join(", ", unanswered)
+          + " could not be asked yet");
     }
   }
 
@@ -141,7 +220,7 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private static String address(HostInfo host) {
+  static String address(HostInfo host) {
     return host.host() + ":" + host.port();
   }
 

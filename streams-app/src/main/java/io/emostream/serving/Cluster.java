@@ -1,14 +1,15 @@
 package io.emostream.serving;
 
 import java.io.IOException;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The other instances of the application, as far as the REST API needs them: which one hosts a
- * key, which ones host a store, and a way to ask them. Implemented over Kafka Streams metadata
- * by {@link StreamsCluster}.
+ * key, which one runs the active task of each partition of a store, and a way to ask them.
+ * Implemented over Kafka Streams metadata by {@link StreamsCluster}. Only active tasks count:
+ * standby and warm-up replicas are never asked, as their stores may lag far behind.
  */
 interface Cluster {
 
@@ -20,11 +21,18 @@ interface Cluster {
   Optional<HostInfo> ownerOf(String store, String key);
 
   /**
-   * The instances other than this one that host part of {@code store}.
+   * The instance running the active task of each partition of {@code store}, this one included;
+   * a partition with no active task right now (mid-rebalance) is absent.
    *
-   * @throws NotQueryableException while Streams does not know (starting or rebalancing)
+   * @throws NotQueryableException while this instance cannot be queried at all
    */
-  List<HostInfo> otherHosts(String store);
+  Map<Integer, HostInfo> activeHosts(String store);
+
+  /** Partitions of every store the API reads (the input topics' partition count). */
+  int partitionCount();
+
+  /** This instance's {@code application.server}. */
+  HostInfo self();
 
   /** GETs {@code pathAndQuery} from {@code host}, with this instance's credentials. */
   PeerResponse get(HostInfo host, String pathAndQuery) throws IOException;

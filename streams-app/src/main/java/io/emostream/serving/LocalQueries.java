@@ -35,15 +35,20 @@ final class LocalQueries {
     this.stores = stores;
   }
 
-  /** Every active call hosted here (one with a timeline or a rollup), most recently updated first. */
+  /**
+   * Every active call hosted here (one with a timeline or a rollup, and not ended), most
+   * recently updated first.
+   */
   List<CallView> activeCalls() {
     TreeSet<String> callIds = new TreeSet<>();
+    TreeSet<String> ended = new TreeSet<>();
     try (KeyValueIterator<String, CallTimeline> it = timelines().all()) {
-      it.forEachRemaining(kv -> callIds.add(kv.key));
+      it.forEachRemaining(kv -> (kv.value.hasEnded() ? ended : callIds).add(kv.key));
     }
     try (KeyValueIterator<String, CallRollupState> it = rollups().all()) {
       it.forEachRemaining(kv -> callIds.add(callIdOf(kv.key)));
     }
+    callIds.removeAll(ended);
     List<CallView> calls = new ArrayList<>();
     for (String callId : callIds) {
       calls.add(callView(callId, timelines().get(callId)));
@@ -52,7 +57,10 @@ final class LocalQueries {
     return calls;
   }
 
-  /** One call hosted here, or empty when this instance does not know it. */
+  /**
+   * One call hosted here, active or ended within the retention (then with its summary), or
+   * empty when this instance does not know it.
+   */
   Optional<CallDetailView> call(String callId) {
     CallTimeline timeline = timelines().get(callId);
     CallView view = callView(callId, timeline);
@@ -60,7 +68,7 @@ final class LocalQueries {
       return Optional.empty();
     }
     return Optional.of(new CallDetailView(view, timeline == null ? List.of() : timeline.utterances(),
-        timeline == null ? List.of() : timeline.alerts()));
+        timeline == null ? List.of() : timeline.alerts(), timeline == null ? null : timeline.summary()));
   }
 
   /** Alerts open on calls hosted here, newest first. */
@@ -129,10 +137,10 @@ final class LocalQueries {
       }
     }
     if (timeline == null) {
-      return new CallView(callId, null, null, null, 0, 0, roles, open);
+      return new CallView(callId, null, null, null, 0, 0, null, roles, open);
     }
     return new CallView(callId, timeline.tenant(), timeline.agentId(), timeline.queue(), timeline.startedAt(),
-        timeline.updatedAt(), roles, open);
+        timeline.updatedAt(), timeline.endedAt(), roles, open);
   }
 
   private ReadOnlyKeyValueStore<String, CallTimeline> timelines() {

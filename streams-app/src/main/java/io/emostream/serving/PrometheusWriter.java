@@ -38,8 +38,14 @@ final class PrometheusWriter {
     return true;
   }
 
-  /** One sample; a sample with the same name and labels as an earlier one is skipped. */
+  /**
+   * One sample; a sample with the same name and labels as an earlier one is skipped, and so is
+   * a NaN (no value yet), which dashboards and alert rules would otherwise have to filter.
+   */
   void sample(String name, Map<String, String> labels, double value) {
+    if (Double.isNaN(value)) {
+      return;
+    }
     StringBuilder line = new StringBuilder(name);
     if (!labels.isEmpty()) {
       line.append('{');

@@ -5,13 +5,16 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.emostream.app.ConfigException;
 import io.emostream.app.EmostreamApp;
+import io.emostream.scoring.ScoringTopology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,19 +79,36 @@ public final class ServingServer implements AutoCloseable {
     feed = new EventFeed(config.keepAlive(), FEED_QUEUE);
     tap = new FeedTap(config.clientProps(), app.topics().scoring().utterances(), app.topics().scoring().alerts(),
         feed);
-    LocalQueries local = new LocalQueries(StoreSource.of(streams));
-    ApiHandler api = new ApiHandler(local, new StreamsCluster(streams, self, config.token()));
+    IntFunction<LocalQueries> local = partition -> new LocalQueries(StoreSource.of(streams, partition));
+    StreamsCluster cluster = new StreamsCluster(streams, self, config.token(), app.inputPartitions());
+    ApiHandler api = new ApiHandler(local, cluster);
 
     server.createContext("/health", new HealthHandler(streams::state));
     server.createContext("/static/", new StaticHandler());
     secured("/", new StaticHandler());
     secured("/api/", api);
     secured("/api/stream", feed);
-    secured("/metrics", new MetricsHandler(streams::state, streams::metrics, app.model(), tap, feed));
+    secured("/metrics", new MetricsHandler(streams::state, streams::metrics, app.model(), tap, feed,
+        () -> openAlertCount(cluster, local)));
     tap.start();
     server.start();
     LOG.info("Serving the dashboard and API on http://{}:{}/ (application.server={}, bearer token {})",
         config.host(), port(), applicationServer, config.token() == null ? "off" : "required");
+  }
+
+  /** Alerts open in the partitions this instance runs; -1 while it cannot be queried. */
+  private static int openAlertCount(Cluster cluster, IntFunction<LocalQueries> local) {
+    try {
+      int open = 0;
+      for (var e : cluster.activeHosts(ScoringTopology.ALERT_STORE).entrySet()) {
+        if (e.getValue().equals(cluster.self())) {
+          open += local.apply(e.getKey()).openAlerts().size();
+        }
+      }
+      return open;
+    } catch (InvalidStateStoreException | Cluster.NotQueryableException e) {
+      return -1;
+    }
   }
 
   private void secured(String path, HttpHandler handler) {

@@ -9,7 +9,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 /**
  * Read-only views of this instance's state stores by name. The Streams implementation throws
  * {@link org.apache.kafka.streams.errors.InvalidStateStoreException} while the store is not
- * queryable (starting, rebalancing, migrated), which the API answers with 503.
+ * queryable (starting, restoring, migrated); the API then reports that partition as missing.
  */
 interface StoreSource {
 
@@ -17,17 +17,19 @@ interface StoreSource {
 
   <V> ReadOnlyWindowStore<String, V> window(String name);
 
-  /** The local stores of {@code streams} (all its local tasks together). */
-  static StoreSource of(KafkaStreams streams) {
+  /** The store of one partition's active task on this instance of {@code streams}. */
+  static StoreSource of(KafkaStreams streams, int partition) {
     return new StoreSource() {
       @Override
       public <V> ReadOnlyKeyValueStore<String, V> keyValue(String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+            .withPartition(partition));
       }
 
       @Override
       public <V> ReadOnlyWindowStore<String, V> window(String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>windowStore()));
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>windowStore())
+            .withPartition(partition));
       }
     };
   }

@@ -6,19 +6,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * {@link Cluster} over Kafka Streams metadata: every instance advertises its REST address as
- * {@code application.server}, so the metadata of a key or a store names the host to ask.
+ * {@code application.server}, so the metadata of a key or a partition names the active host to
+ * ask (standby and warm-up replicas are never named).
  * Every store the API reads is keyed by a string whose default partitioning matches its source
  * topic (callId for the call stores, agentId for the agent windows).
  */
@@ -30,12 +32,15 @@ final class StreamsCluster implements Cluster {
   private final HostInfo self;
   private final String token;
   private final HttpClient http;
+  private final int partitions;
 
   /**
-   * @param self  this instance's {@code application.server}
-   * @param token the bearer token peers require, or null
+   * @param self       this instance's {@code application.server}
+   * @param token      the bearer token peers require, or null
+   * @param partitions the input topics' partition count
    */
-  StreamsCluster(KafkaStreams streams, HostInfo self, String token) {
+  StreamsCluster(KafkaStreams streams, HostInfo self, String token, int partitions) {
+    this.partitions = partitions;
     this.streams = Objects.requireNonNull(streams, "streams");
     this.self = Objects.requireNonNull(self, "self");
     this.token = token;
@@ -44,7 +49,7 @@ final class StreamsCluster implements Cluster {
 
   @Override
   public Optional<HostInfo> ownerOf(String store, String key) {
-    requireRunning();
+    requireQueryable();
     KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
     if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
       throw new NotQueryableException("no instance hosts " + store + " for key " + key
@@ -55,15 +60,30 @@ final class StreamsCluster implements Cluster {
   }
 
   @Override
-  public List<HostInfo> otherHosts(String store) {
-    requireRunning();
-    List<HostInfo> hosts = new ArrayList<>();
-    for (StreamsMetadata metadata : streams.streamsMetadataForStore(store)) {
-      if (!metadata.hostInfo().equals(self) && !hosts.contains(metadata.hostInfo())) {
-        hosts.add(metadata.hostInfo());
+  public Map<Integer, HostInfo> activeHosts(String store) {
+    requireQueryable();
+    Map<Integer, HostInfo> hosts = new TreeMap<>();
+    for (int p = 0; p < partitions; p++) {
+      int partition = p;
+      // a partitioner that names the partition asks the metadata of this store's own tasks
+      StreamPartitioner<String, Object> fixed = (topic, key, value, n) -> Optional.of(Set.of(partition));
+      KeyQueryMetadata metadata = streams.queryMetadataForKey(store, "", fixed);
+      if (metadata != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)
+          && metadata.activeHost() != null && metadata.activeHost().port() >= 0) {
+        hosts.put(partition, metadata.activeHost());
       }
     }
     return hosts;
+  }
+
+  @Override
+  public int partitionCount() {
+    return partitions;
+  }
+
+  @Override
+  public HostInfo self() {
+    return self;
   }
 
   @Override
@@ -82,9 +102,10 @@ final class StreamsCluster implements Cluster {
     }
   }
 
-  private void requireRunning() {
+  /** Active tasks stay queryable while Streams rebalances; only a stopped or failed instance is not. */
+  private void requireQueryable() {
     KafkaStreams.State state = streams.state();
-    if (state != KafkaStreams.State.RUNNING) {
+    if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
       throw new NotQueryableException("Kafka Streams is " + state + "; state stores are queryable once it is"
           + " RUNNING, retry shortly");
     }

@@ -22,7 +22,9 @@ import java.util.Map;
  * @param roles          totals per role that spoke
  * @param customerStart  valence of the first customer utterances, oldest first
  * @param customerEnd    valence of the latest customer utterances, oldest first
- * @param peaks          the most negative moments so far, most negative first
+ * @param peaks          the most negative moments so far (utterances labelled ANGRY or SAD only:
+ *                       a HAPPY line with a little anger in it is not a negative moment), most
+ *                       negative first
  * @param alertCount     alerts OPENED
  * @param modelName      model of the latest score, or null
  * @param modelVersion   its version, or null
@@ -98,7 +100,7 @@ public record CallSummaryState(
     }
     List<Peak> nextPeaks = new ArrayList<>(peaks);
     double negativity = LabelMapping.negativity(u.getProbabilities());
-    if (config.peaks() > 0 && negativity > 0) {
+    if (config.peaks() > 0 && LabelMapping.isNegative(u.getLabel())) {
       nextPeaks.add(new Peak(u.getUtteranceId(), u.getRole(), u.getStartMs(), u.getLabel(),
           u.getValence(), negativity));
       nextPeaks.sort(MOST_NEGATIVE_FIRST);

@@ -1,51 +1,75 @@
 package io.emostream.timeline;
 
 import io.emostream.avro.CallContext;
+import io.emostream.avro.CallEmotionSummary;
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.CallEventType;
 import io.emostream.avro.EmotionAlert;
 import io.emostream.avro.ScoredUtterance;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps a bounded {@link CallTimeline} per active call (callId to timeline) for the serving
- * layer's {@code /api/calls/{id}}, fed by the alert detector with scored utterances, alerts and
- * call events in call order.
+ * Keeps a bounded {@link CallTimeline} per call (callId to timeline) for the serving layer's
+ * {@code /api/calls/{id}}, fed by the alert detector with scored utterances, alerts and call
+ * events in call order, and by the summary processor with each call's summary.
  *
  * <p>The store is changelogged and lives in the same task as the call's rollups and alert
  * state, so one interactive query host answers for all of a call, and a restarted or
- * rebalanced instance serves the same timeline. CALL_ENDED drops the call, keeping the store
- * bounded by the active calls times {@code maxEntries}. This is a terminal node: it forwards
- * nothing.
+ * rebalanced instance serves the same timeline. CALL_ENDED marks the call ended and keeps it,
+ * with its summary, for {@code endedRetention} of wall-clock time, so a supervisor can still
+ * open a call that just finished; a wall-clock punctuator then drops it. The store stays
+ * bounded by the active calls plus the calls ended within the retention, times
+ * {@code maxEntries}. A retention of zero drops a call at CALL_ENDED. This is a terminal node:
+ * it forwards nothing.
  */
 public final class CallTimelineProcessor implements Processor<String, Object, Void, Void> {
 
   /** Entries kept per list and call when not configured otherwise. */
   public static final int DEFAULT_MAX_ENTRIES = 100;
 
+  /** Longest pause between sweeps for ended calls past their retention. */
+  private static final Duration MAX_SWEEP_INTERVAL = Duration.ofMinutes(1);
+
   private final String storeName;
   private final int maxEntries;
+  private final Duration endedRetention;
+  private ProcessorContext<Void, Void> context;
   private KeyValueStore<String, CallTimeline> store;
 
   /**
-   * @param storeName  store of {@link CallTimeline} keyed by callId
-   * @param maxEntries utterances (and alerts) kept per call, at least 1
+   * @param storeName      store of {@link CallTimeline} keyed by callId
+   * @param maxEntries     utterances (and alerts) kept per call, at least 1
+   * @param endedRetention how long an ended call stays queryable; zero drops it at once
    */
-  public CallTimelineProcessor(String storeName, int maxEntries) {
+  public CallTimelineProcessor(String storeName, int maxEntries, Duration endedRetention) {
     this.storeName = Objects.requireNonNull(storeName, "storeName");
     if (maxEntries < 1) {
       throw new IllegalArgumentException("maxEntries must be at least 1, got " + maxEntries);
     }
     this.maxEntries = maxEntries;
+    this.endedRetention = Objects.requireNonNull(endedRetention, "endedRetention");
   }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
+    this.context = context;
     this.store = context.getStateStore(storeName);
+    if (!endedRetention.isZero()) {
+      Duration interval = endedRetention.dividedBy(4);
+      interval = interval.compareTo(MAX_SWEEP_INTERVAL) > 0 ? MAX_SWEEP_INTERVAL
+          : interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval;
+      context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
+    }
   }
 
   @Override
@@ -61,14 +85,36 @@ public final class CallTimelineProcessor implements Processor<String, Object, Vo
       store.put(u.getCallId(), timeline.plus(TimelineUtterance.of(u), maxEntries, ts));
     } else if (value instanceof EmotionAlert a) {
       store.put(a.getCallId(), current(a.getCallId(), ts).plus(TimelineAlert.of(a), maxEntries, ts));
+    } else if (value instanceof CallEmotionSummary s) {
+      if (!endedRetention.isZero()) {
+        store.put(s.getCallId(), current(s.getCallId(), ts).withSummary(TimelineSummary.of(s), ts));
+      }
     } else if (value instanceof CallEvent event) {
       if (event.getType() == CallEventType.CALL_ENDED) {
-        store.delete(event.getCallId());
+        if (endedRetention.isZero()) {
+          store.delete(event.getCallId());
+        } else {
+          store.put(event.getCallId(), current(event.getCallId(), ts)
+              .ended(ts, context.currentSystemTimeMs() + endedRetention.toMillis()));
+        }
       } else if (event.getType() == CallEventType.CALL_STARTED) {
         store.put(event.getCallId(), current(event.getCallId(), ts)
             .withContext(event.getTenant(), event.getAgentId(), event.getQueue(), ts));
       }
     }
+  }
+
+  private void forgetExpired(long now) {
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, CallTimeline> it = store.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, CallTimeline> kv = it.next();
+        if (kv.value.forgetAt() != null && kv.value.forgetAt() <= now) {
+          expired.add(kv.key);
+        }
+      }
+    }
+    expired.forEach(store::delete);
   }
 
   private CallTimeline current(String callId, long timestamp) {

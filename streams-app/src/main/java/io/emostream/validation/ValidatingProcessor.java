@@ -16,7 +16,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * {@link ValidRecord} keyed by callId; anything else (undecodable bytes, unknown schema
  * ids, failed checks) goes unchanged to {@code deadLetterSinkName}. Reading bytes here,
  * rather than letting the source node deserialize, is what keeps the original bytes
- * available for semantic dead letters.
+ * available for semantic dead letters. Records whose key does not murmur2-hash to their
+ * partition are counted and reported by {@link KeyPartitionCheck}, and processed as usual.
  *
  * @param <T> the Avro type of the topic's values
  */
@@ -29,6 +30,7 @@ public final class ValidatingProcessor<T extends SpecificRecord>
   private final String deadLetterSinkName;
   private ProcessorContext<Object, Object> context;
   private DeadLetters deadLetters;
+  private KeyPartitionCheck partitionCheck;
 
   /**
    * @param deserializer       decodes the topic's values (configured, not null)
@@ -48,6 +50,7 @@ public final class ValidatingProcessor<T extends SpecificRecord>
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.deadLetters = new DeadLetters(context, deadLetterSinkName);
+    this.partitionCheck = KeyPartitionCheck.of(context);
   }
 
   @Override
@@ -55,6 +58,9 @@ public final class ValidatingProcessor<T extends SpecificRecord>
     byte[] rawKey = record.key();
     byte[] rawValue = record.value();
     String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
+    if (partitionCheck != null) {
+      partitionCheck.check(rawKey, topic, context.recordMetadata().map(m -> m.partition()).orElse(-1));
+    }
     if (rawValue == null) {
       deadLetters.send(record, rawKey, null, new Rejection(DeadLetterReason.NULL_VALUE,
           "record has no value; input topics carry no tombstones"), null);

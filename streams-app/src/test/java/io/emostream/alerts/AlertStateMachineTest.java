@@ -2,6 +2,7 @@ package io.emostream.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.emostream.avro.AlertResolution;
 import io.emostream.avro.AlertSeverity;
 import io.emostream.avro.AlertStatus;
 import io.emostream.avro.AudioCoverage;
@@ -74,6 +75,7 @@ class AlertStateMachineTest {
     assertThat(opened.getOpenedAt()).isEqualTo(Instant.ofEpochMilli(1_005_000));
     assertThat(opened.getContext().getQueue()).isEqualTo("billing");
     assertThat(opened.getMessage()).contains("Customer").contains("3 consecutive");
+    assertThat(opened.getResolution()).as("only RESOLVED says why").isNull();
   }
 
   @Test
@@ -112,7 +114,8 @@ class AlertStateMachineTest {
 
   @Test
   void shouldResolveOnlyAfterTheEwmaStaysUnderTheResolveThresholdForTheResolveDuration() {
-    AlertRules rules = rules(Map.of());
+    // The calm-utterance path off, so only the EWMA can resolve.
+    AlertRules rules = rules(Map.of("alerts.calm-utterances", "0"));
     feed(angry("u1", 1000), rules);
     feed(angry("u2", 2000), rules);
     feed(angry("u3", 3000), rules);
@@ -134,7 +137,39 @@ class AlertStateMachineTest {
     assertThat(resolved.getRule()).isEqualTo(AlertStateMachine.CONSECUTIVE_NEGATIVE);
     assertThat(resolved.getCallOffsetMs()).isEqualTo(firstBelow + 15_000);
     assertThat(resolved.getEvidenceUtteranceIds()).hasSize(4).last().isEqualTo("n" + t);
+    assertThat(resolved.getResolution()).isEqualTo(AlertResolution.CALMED);
+    assertThat(resolved.getMessage()).contains("calmed down").contains("EWMA");
     assertThat(state.open()).isNull();
+  }
+
+  @Test
+  void shouldResolveAsCalmedAfterConsecutiveCalmUtterancesWhileTheEwmaIsStillHigh() {
+    AlertRules rules = rules(Map.of());
+    for (int i = 1; i <= 5; i++) {
+      feed(angry("a" + i, i * 1000L), rules);
+    }
+    assertThat(feed(scored("n1", EmotionLabel.NEUTRAL, 0.1, 8000), rules)).as("one calm utterance").isNull();
+    EmotionAlert resolved = feed(scored("h1", EmotionLabel.HAPPY, 0.05, 11_000), rules);
+
+    assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+    assertThat(resolved.getResolution()).isEqualTo(AlertResolution.CALMED);
+    assertThat(resolved.getEvidenceUtteranceIds()).containsExactly("n1", "h1");
+    assertThat(resolved.getEwmaNegative()).as("the EWMA alone would not have cleared yet").isGreaterThan(0.35);
+    assertThat(resolved.getMessage()).isEqualTo("Customer calmed down: 2 calm utterances in a row [NEUTRAL, HAPPY]");
+    assertThat(state.open()).isNull();
+  }
+
+  @Test
+  void shouldNotCountANeutralLabelWithMuchAngerOrAnInterruptedRunAsCalm() {
+    AlertRules rules = rules(Map.of());
+    feed(angry("a1", 1000), rules);
+    feed(angry("a2", 2000), rules);
+    feed(angry("a3", 3000), rules);
+    assertThat(feed(scored("n1", EmotionLabel.NEUTRAL, 0.1, 4000), rules)).isNull();
+    assertThat(feed(scored("mixed", EmotionLabel.NEUTRAL, 0.4, 5000), rules)).as("neutral but 40 % negative").isNull();
+    assertThat(feed(scored("n2", EmotionLabel.NEUTRAL, 0.1, 6000), rules)).as("the run started again").isNull();
+    assertThat(feed(scored("n3", EmotionLabel.NEUTRAL, 0.1, 7000), rules).getResolution())
+        .isEqualTo(AlertResolution.CALMED);
   }
 
   @Test
@@ -169,6 +204,7 @@ class AlertStateMachineTest {
     assertThat(resolved.getAlertId()).isEqualTo("c1-CUSTOMER-1");
     assertThat(resolved.getCallOffsetMs()).isEqualTo(3000);
     assertThat(resolved.getContext().getAgentId()).isEqualTo("agent-7");
+    assertThat(resolved.getResolution()).isEqualTo(AlertResolution.CALL_ENDED);
     assertThat(AlertStateMachine.callEnded(AlertState.initial(), "c1", SpeakerRole.CUSTOMER, 42L)).isNull();
   }
 }

@@ -2,7 +2,10 @@ package io.emostream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.emostream.avro.AlertResolution;
 import io.emostream.avro.AlertStatus;
+import io.emostream.avro.CallEvent;
+import io.emostream.avro.CallEventType;
 import io.emostream.avro.CallEmotionRollup;
 import io.emostream.avro.CallEmotionSummary;
 import io.emostream.avro.EmotionAlert;
@@ -84,6 +87,20 @@ class EscalationCallIT {
         assertThat(a.getAlertId()).isEqualTo(alerts.get(0).getAlertId());
       });
       assertThat(alerts.get(0).getEvidenceUtteranceIds()).isNotEmpty();
+      // The README says the customer is calmed down: the alert resolves for that reason, on one
+      // of the customer's own utterances after the refund, before the call ends.
+      EmotionAlert resolved = alerts.get(1);
+      scored.stream().filter(u -> u.getRole() == SpeakerRole.CUSTOMER).forEach(u -> System.out.printf(
+          "escalation %s %s negativity %.3f%n", u.getUtteranceId(), u.getLabel(),
+          u.getProbabilities().getAngry() + u.getProbabilities().getSad()));
+      assertThat(resolved.getResolution()).as(resolved.getMessage()).isEqualTo(AlertResolution.CALMED);
+      long callEndedDue = plan.stream().filter(r -> r.value() instanceof CallEvent e
+          && e.getType() == CallEventType.CALL_ENDED).mapToLong(ReplayRecord::dueMs).max().orElseThrow();
+      long lastCustomerEnd = recording.utterances().stream().filter(u -> u.channel() == 1)
+          .mapToLong(RecordedUtterance::endMs).max().orElseThrow();
+      assertThat(resolved.getCallOffsetMs()).isLessThanOrEqualTo(lastCustomerEnd).isLessThan(callEndedDue);
+      assertThat(resolved.getEvidenceUtteranceIds()).isNotEmpty().doesNotContainAnyElementsOf(
+          alerts.get(0).getEvidenceUtteranceIds());
 
       List<CallEmotionRollup> rollups = io.readCommitted(names.calls(), v -> v.size() >= transcripts,
           Duration.ofSeconds(30), Duration.ZERO);

@@ -47,11 +47,13 @@ class ScoredUtteranceContentTest {
   }
 
   @Test
-  void shouldMaskDigitRunsWhenTextIsRedacted() {
+  void shouldMaskCardAndSpokenNumbersWhenTextIsRedacted() {
     try (ScoringDriver d = new ScoringDriver(stateDir, new FixedOutputModel(),
         Map.of("inference.max-batch", "1", "output.include-text", "redacted"))) {
       d.pipe(customer("c1", "u1", 0, 1000, "my card is 4111 1111-1111 1111 and I have 2 kids"));
-      assertThat(d.scored.readValue().getText()).isEqualTo("my card is #### ####-#### #### and I have 2 kids");
+      d.pipe(customer("c1", "u2", 1000, 2000, "the pin is nine one three six"));
+      assertThat(d.scored.readValue().getText()).isEqualTo("my card is [card] and I have 2 kids");
+      assertThat(d.scored.readValue().getText()).isEqualTo("the pin is # # # #");
     }
   }
 
@@ -67,8 +69,17 @@ class ScoredUtteranceContentTest {
   }
 
   @Test
-  void shouldPublishFullTextByDefault() {
+  void shouldRedactTextByDefault() {
     try (ScoringDriver d = new ScoringDriver(stateDir, new FixedOutputModel(), Map.of("inference.max-batch", "1"))) {
+      d.pipe(customer("c1", "u1", 0, 1000, "account 12345678, mail jo at example dot com"));
+      assertThat(d.scored.readValue().getText()).isEqualTo("account ########, mail [email]");
+    }
+  }
+
+  @Test
+  void shouldPublishTheTranscriptAsItIsWhenTextIsFull() {
+    try (ScoringDriver d = new ScoringDriver(stateDir, new FixedOutputModel(),
+        Map.of("inference.max-batch", "1", "output.include-text", "full"))) {
       d.pipe(customer("c1", "u1", 0, 1000, "account 12345678"));
       assertThat(d.scored.readValue().getText()).isEqualTo("account 12345678");
     }

@@ -16,7 +16,7 @@ class ScoringConfigTest {
     assertThat(config.maxDelay()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.retries()).isEqualTo(3);
     assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(100));
-    assertThat(config.textMode()).isEqualTo(TextMode.FULL);
+    assertThat(config.textMode()).as("privacy by default").isEqualTo(TextMode.REDACTED);
     assertThat(config.punctuationInterval()).isEqualTo(Duration.ofMillis(50));
   }
 

@@ -56,7 +56,7 @@ class ApiHandlerTest {
     KeyValueStore<String, AlertState> alerts = driver.getKeyValueStore(ScoringTopology.ALERT_STORE);
     alerts.put("call-1|CUSTOMER", new AlertState(1, 0.8, List.of(), null, List.of(), 1,
         new AlertState.OpenEpisode("call-1-CUSTOMER-1", "CONSECUTIVE_NEGATIVE", true, 4_000, 3_500, 1, "acme",
-            "agent-7", "billing"), null, List.of(), 0, 3_500));
+            "agent-7", "billing"), null, List.of(), 0, 3_500, List.of()));
     alerts.put("call-1|AGENT", AlertState.initial());
     WindowStore<String, GroupAggregate> windows = driver.getWindowStore(GroupWindowTopology.AGENT_STORE);
     GroupAggregate one = GroupAggregate.empty()
@@ -64,8 +64,8 @@ class ApiHandlerTest {
     windows.put("agent-7", one, 60_000);
     windows.put("agent-7", one.plus(scored("call-1", "u3", SpeakerRole.AGENT, EmotionLabel.HAPPY, 0.8, 3_000)), 0);
 
-    server = ServingFixtures.serve(Map.of("/api/", new ApiHandler(
-        new LocalQueries(ServingFixtures.source(driver)), cluster)));
+    LocalQueries local = new LocalQueries(ServingFixtures.source(driver));
+    server = ServingFixtures.serve(Map.of("/api/", new ApiHandler(partition -> local, cluster)));
   }
 
   @AfterEach
@@ -80,7 +80,10 @@ class ApiHandlerTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue(Http.JSON_TYPE);
-    JsonNode calls = Http.JSON.readTree(response.body());
+    JsonNode answer = Http.JSON.readTree(response.body());
+    assertThat(answer.get("partial").asBoolean()).isFalse();
+    assertThat(answer.get("missingPartitions")).isEmpty();
+    JsonNode calls = answer.get("items");
     assertThat(calls).hasSize(2);
     JsonNode first = calls.get(0);
     assertThat(first.get("callId").asText()).isEqualTo("call-1");
@@ -114,11 +117,11 @@ class ApiHandlerTest {
     assertThat(response.statusCode()).isEqualTo(404);
     JsonNode error = Http.JSON.readTree(response.body());
     assertThat(error.get("status").asInt()).isEqualTo(404);
-    assertThat(error.get("error").asText()).contains("call nope is not active");
+    assertThat(error.get("error").asText()).contains("call nope is unknown, or ended longer ago than");
   }
 
   @Test
-  void shouldAnswer503WhileStreamsIsRebalancing() throws Exception {
+  void shouldAnswer503OnlyWhileThisInstanceCannotBeQueriedAtAll() throws Exception {
     cluster.queryable = false;
 
     HttpResponse<String> list = get(server, "/api/calls/active");
@@ -128,6 +131,32 @@ class ApiHandlerTest {
     assertThat(one.statusCode()).isEqualTo(503);
     assertThat(list.headers().firstValue("Retry-After")).hasValue("1");
     assertThat(Http.JSON.readTree(one.body()).get("error").asText()).contains("REBALANCING");
+  }
+
+  @Test
+  void shouldLookForACallOnEveryInstanceWhenItsMurmur2OwnerDoesNotHaveIt() throws Exception {
+    HostInfo third = new HostInfo("10.0.0.3", 8080);
+    cluster.peers.add(PEER);
+    cluster.peers.add(third);
+    cluster.owners.put("call-crc", PEER);
+    cluster.answers.put(third, new Cluster.PeerResponse(200, "{\"call\":{\"callId\":\"call-crc\"}}".getBytes()));
+
+    HttpResponse<String> response = get(server, "/api/calls/call-crc");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Http.JSON.readTree(response.body()).at("/call/callId").asText()).isEqualTo("call-crc");
+    assertThat(cluster.asked).containsExactly(PEER + "/api/calls/call-crc?local=true",
+        third + "/api/calls/call-crc?local=true");
+  }
+
+  @Test
+  void shouldAnswer404OnlyWhenNoInstanceKnowsTheCall() throws Exception {
+    cluster.peers.add(PEER);
+
+    HttpResponse<String> response = get(server, "/api/calls/nowhere");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(cluster.asked).containsExactly(PEER + "/api/calls/nowhere?local=true");
   }
 
   @Test
@@ -145,13 +174,30 @@ class ApiHandlerTest {
   @Test
   void shouldMergeListsFromEveryInstanceAskingPeersForTheirLocalPart() throws Exception {
     cluster.peers.add(PEER);
-    cluster.answers.put(PEER, new Cluster.PeerResponse(200,
-        "[{\"callId\":\"call-remote\",\"updatedAt\":9000}]".getBytes(StandardCharsets.UTF_8)));
+    cluster.answers.put(PEER, new Cluster.PeerResponse(200, ("{\"items\":[{\"callId\":\"call-remote\","
+        + "\"updatedAt\":9000}],\"partial\":false,\"missingPartitions\":[]}").getBytes(StandardCharsets.UTF_8)));
 
-    JsonNode calls = Http.JSON.readTree(get(server, "/api/calls/active").body());
+    JsonNode answer = Http.JSON.readTree(get(server, "/api/calls/active").body());
 
-    assertThat(calls).extracting(c -> c.get("callId").asText()).containsExactly("call-remote", "call-1", "call-0");
+    assertThat(answer.get("items")).extracting(c -> c.get("callId").asText())
+        .containsExactly("call-remote", "call-1", "call-0");
+    assertThat(answer.get("partial").asBoolean()).isFalse();
     assertThat(cluster.asked).containsExactly(PEER + "/api/calls/active?local=true");
+  }
+
+  @Test
+  void shouldAnswerWithWhatItHasAndNameTheMissingPartitionsWhenAPartitionHasNoActiveTask() throws Exception {
+    cluster.peers.add(PEER);
+    cluster.unassigned.add(1); // mid-rebalance: the peer's partition has no active task yet
+
+    HttpResponse<String> response = get(server, "/api/alerts/open");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode answer = Http.JSON.readTree(response.body());
+    assertThat(answer.get("partial").asBoolean()).isTrue();
+    assertThat(answer.get("missingPartitions")).extracting(JsonNode::asInt).containsExactly(1);
+    assertThat(answer.get("items")).extracting(a -> a.get("callId").asText()).containsExactly("call-1");
+    assertThat(cluster.asked).as("nobody runs partition 1, so nobody is asked for it").isEmpty();
   }
 
   @Test
@@ -159,7 +205,7 @@ class ApiHandlerTest {
     cluster.peers.add(PEER);
     cluster.owners.put("call-1", PEER);
 
-    JsonNode calls = Http.JSON.readTree(get(server, "/api/calls/active?local=true").body());
+    JsonNode calls = Http.JSON.readTree(get(server, "/api/calls/active?local=true").body()).get("items");
     HttpResponse<String> one = get(server, "/api/calls/call-1?local=true");
 
     assertThat(calls).hasSize(2);
@@ -168,19 +214,23 @@ class ApiHandlerTest {
   }
 
   @Test
-  void shouldAnswer502WhenAPeerFailsDuringAFanOut() throws Exception {
+  void shouldAnswerPartiallyNamingThePeerAndItsPartitionsWhenAPeerFailsDuringAFanOut() throws Exception {
     cluster.peers.add(PEER);
     cluster.answers.put(PEER, new Cluster.PeerResponse(500, "{}".getBytes()));
 
     HttpResponse<String> response = get(server, "/api/alerts/open");
 
-    assertThat(response.statusCode()).isEqualTo(502);
-    assertThat(response.body()).contains("10.0.0.2:8080");
+    assertThat(response.statusCode()).as("what this instance has, not a 5xx").isEqualTo(200);
+    JsonNode answer = Http.JSON.readTree(response.body());
+    assertThat(answer.get("partial").asBoolean()).isTrue();
+    assertThat(answer.get("missingPartitions")).extracting(JsonNode::asInt).containsExactly(1);
+    assertThat(answer.get("unreachable").get(0).asText()).contains("10.0.0.2:8080").contains("500");
+    assertThat(answer.get("items")).hasSize(1);
   }
 
   @Test
   void shouldListOpenAlertsOnly() throws Exception {
-    JsonNode alerts = Http.JSON.readTree(get(server, "/api/alerts/open").body());
+    JsonNode alerts = Http.JSON.readTree(get(server, "/api/alerts/open").body()).get("items");
 
     assertThat(alerts).hasSize(1);
     assertThat(alerts.get(0).get("callId").asText()).isEqualTo("call-1");
@@ -189,7 +239,7 @@ class ApiHandlerTest {
 
   @Test
   void shouldReturnEachAgentsCurrentWindowAndAllItsWindows() throws Exception {
-    JsonNode agents = Http.JSON.readTree(get(server, "/api/agents").body());
+    JsonNode agents = Http.JSON.readTree(get(server, "/api/agents").body()).get("items");
     JsonNode agent = Http.JSON.readTree(get(server, "/api/agents/agent-7").body());
 
     assertThat(agents).hasSize(1);

@@ -77,6 +77,29 @@ class MetricsHandlerTest {
   }
 
   @Test
+  void shouldWriteOnlyEssentialStreamsMetricsWithoutNaNUnlessAllAreAsked() {
+    gauge("process-latency-avg", "stream-processor-node-metrics",
+        Map.of("thread-id", "t1", "task-id", "0_0", "processor-node-id", "KSTREAM-SOURCE-1"), 1.5);
+    gauge("records-lag-max", "consumer-fetch-manager-metrics", Map.of("client-id", "c1"), Double.NaN);
+    gauge("records-lag-max", "consumer-fetch-manager-metrics", Map.of("client-id", "c2"), 7);
+    FeedTap tap = new FeedTap(new Properties(), null, null, feed);
+    MetricsHandler handler = handler(KafkaStreams.State.RUNNING, tap);
+
+    String lean = handler.scrape();
+    String full = handler.scrape(true);
+
+    PrometheusText text = PrometheusText.parse(lean);
+    assertThat(text.types()).containsKey("kafka_streams_stream_thread_metrics_process_rate")
+        .doesNotContainKey("kafka_streams_stream_processor_node_metrics_process_latency_avg");
+    assertThat(text.value("kafka_streams_consumer_fetch_manager_metrics_records_lag_max", Map.of("client_id", "c2")))
+        .isEqualTo(7);
+    assertThat(lean).doesNotContain("NaN");
+    assertThat(PrometheusText.parse(full).types())
+        .containsKey("kafka_streams_stream_processor_node_metrics_process_latency_avg");
+    assertThat(full).doesNotContain("NaN");
+  }
+
+  @Test
   void shouldReportTheStreamsStateWhenNotRunning() {
     FeedTap tap = new FeedTap(new Properties(), null, null, feed);
 
@@ -87,7 +110,7 @@ class MetricsHandlerTest {
   }
 
   private MetricsHandler handler(KafkaStreams.State state, FeedTap tap) {
-    return new MetricsHandler(() -> state, metrics::metrics, model, tap, feed);
+    return new MetricsHandler(() -> state, metrics::metrics, model, tap, feed, () -> 2);
   }
 
   private void gauge(String name, String group, Map<String, String> tags, double value) {

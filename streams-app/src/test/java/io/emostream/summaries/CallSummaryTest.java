@@ -68,6 +68,22 @@ class CallSummaryTest {
   }
 
   @Test
+  void shouldListOnlyNegativeMomentsAsPeaksEvenWhenThereAreFewerThanAsked() {
+    try (ScoringDriver d = new ScoringDriver(stateDir, new FixedOutputModel(), Map.of(
+        "inference.max-batch", "1", "summaries.peaks", "5"))) {
+      d.pipe(customer("c1", "c-1", 0, 1000, "happy hello"));
+      d.pipe(customer("c1", "c-2", 1000, 2000, "angry about the bill"));
+      d.pipe(customer("c1", "c-3", 2000, 3000, "neutral question"));
+      d.pipe(customer("c1", "c-4", 3000, 4000, "happy thanks"));
+      d.end("c1", 5000);
+
+      CallEmotionSummary s = d.summaries.readValue();
+      assertThat(s.getPeaks()).as("HAPPY and NEUTRAL lines carry 10 %% anger or sadness, yet are no peaks")
+          .extracting(EmotionPeak::getUtteranceId).containsExactly("c-2");
+    }
+  }
+
+  @Test
   void shouldForgetTheCallAfterItsSummary() {
     try (ScoringDriver d = new ScoringDriver(stateDir, new FixedOutputModel(), Map.of("inference.max-batch", "1"))) {
       d.pipe(agent("c1", "a-1", 0, 1000, "hello"));

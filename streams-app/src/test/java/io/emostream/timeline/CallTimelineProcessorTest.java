@@ -6,18 +6,22 @@ import io.emostream.avro.AlertSeverity;
 import io.emostream.avro.AlertStatus;
 import io.emostream.avro.AudioCoverage;
 import io.emostream.avro.CallContext;
+import io.emostream.avro.CallEmotionSummary;
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.CallEventType;
 import io.emostream.avro.EmotionAlert;
 import io.emostream.avro.EmotionLabel;
+import io.emostream.avro.EmotionPeak;
 import io.emostream.avro.EmotionProbabilities;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.ScoringTimings;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.scoring.JsonSerde;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -29,15 +33,20 @@ class CallTimelineProcessorTest {
 
   private KeyValueStore<String, CallTimeline> store;
   private CallTimelineProcessor processor;
+  private MockProcessorContext<Void, Void> context;
 
   @BeforeEach
   void setUp() {
-    MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+    setUp(Duration.ofMinutes(10));
+  }
+
+  private void setUp(Duration retention) {
+    context = new MockProcessorContext<>();
     store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("timeline"), Serdes.String(),
         new JsonSerde<>(CallTimeline.class)).withLoggingDisabled().build();
     store.init(context.getStateStoreContext(), store);
     context.addStateStore(store);
-    processor = new CallTimelineProcessor("timeline", 3);
+    processor = new CallTimelineProcessor("timeline", 3, retention);
     processor.init(context);
   }
 
@@ -69,21 +78,55 @@ class CallTimelineProcessorTest {
   }
 
   @Test
-  void shouldDropTheCallWhenItEnds() {
+  void shouldDropTheCallWhenItEndsWithoutRetention() {
+    setUp(Duration.ZERO);
     process(scored("c1", "u1", 1_000), 10);
     process(scored("c2", "u1", 1_000), 10);
 
-    process(CallEvent.newBuilder().setCallId("c1").setType(CallEventType.CALL_ENDED).setTimestamp(Instant.now())
-        .build(), 20);
+    process(ended("c1"), 20);
 
     assertThat(store.get("c1")).isNull();
     assertThat(store.get("c2")).isNotNull();
+    assertThat(context.scheduledPunctuators()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepAnEndedCallWithItsSummaryForTheRetentionThenForgetIt() {
+    context.setCurrentSystemTimeMs(1_000_000);
+    process(scored("c1", "u1", 1_000), 10);
+    process(scored("c2", "u1", 1_000), 10);
+    process(CallEmotionSummary.newBuilder().setCallId("c1").setEndedAt(Instant.ofEpochMilli(20))
+        .setUtteranceCount(1).setRoles(List.of()).setAlertCount(1).setCustomerShift(0.4)
+        .setPeaks(List.of(new EmotionPeak("u1", SpeakerRole.CUSTOMER, 1_000L, EmotionLabel.ANGRY, -0.5, 0.8)))
+        .setContext(new CallContext("acme", "agent-7", "billing")).build(), 20);
+    process(ended("c1"), 20);
+
+    CallTimeline ended = store.get("c1");
+    assertThat(ended.hasEnded()).isTrue();
+    assertThat(ended.endedAt()).isEqualTo(20);
+    assertThat(ended.utterances()).extracting(TimelineUtterance::utteranceId).containsExactly("u1");
+    assertThat(ended.summary().alertCount()).isEqualTo(1);
+    assertThat(ended.summary().peaks()).extracting(TimelineSummary.Peak::utteranceId).containsExactly("u1");
+
+    MockProcessorContext.CapturedPunctuator sweep = context.scheduledPunctuators().get(0);
+    assertThat(sweep.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME);
+    sweep.getPunctuator().punctuate(1_000_000 + Duration.ofMinutes(10).toMillis() - 1);
+    assertThat(store.get("c1")).as("still within the retention").isNotNull();
+    sweep.getPunctuator().punctuate(1_000_000 + Duration.ofMinutes(10).toMillis());
+    assertThat(store.get("c1")).isNull();
+    assertThat(store.get("c2")).as("active calls stay").isNotNull();
   }
 
   private void process(Object value, long timestamp) {
     String key = value instanceof ScoredUtterance u ? u.getCallId()
-        : value instanceof EmotionAlert a ? a.getCallId() : ((CallEvent) value).getCallId();
+        : value instanceof EmotionAlert a ? a.getCallId()
+        : value instanceof CallEmotionSummary s ? s.getCallId() : ((CallEvent) value).getCallId();
     processor.process(new Record<>(key, value, timestamp));
+  }
+
+  private static CallEvent ended(String callId) {
+    return CallEvent.newBuilder().setCallId(callId).setType(CallEventType.CALL_ENDED).setTimestamp(Instant.now())
+        .build();
   }
 
   private static CallEvent started(String callId) {

@@ -49,13 +49,28 @@
     return calls.get(callId);
   }
 
+  let lastGood = null;
+
+  // Partial or stale data is said at the top of the page, never hidden in the footer: a
+  // supervisor must not read "no open alerts" while some partitions did not answer.
+  function showWarning(kind, text) {
+    const box = $('data-warning');
+    box.hidden = !kind;
+    box.dataset.kind = kind || '';
+    box.textContent = text || '';
+  }
+
   async function refresh() {
     try {
-      const [active, alerts, agentList] = await Promise.all([api('api/calls/active'), api('api/alerts/open'), api('api/agents')]);
+      const [activeAnswer, alertAnswer, agentAnswer] = await Promise.all([api('api/calls/active'), api('api/alerts/open'), api('api/agents')]);
+      const active = activeAnswer.items; const alerts = alertAnswer.items; const agentList = agentAnswer.items;
+      const missing = [...new Set([activeAnswer, alertAnswer, agentAnswer].flatMap((a) => a.missingPartitions || []))].sort((a, b) => a - b);
+      const partial = missing.length > 0;
       const activeIds = new Set(active.map((c) => c.callId));
       for (const [callId, entry] of calls) {
-        // a call only seen on the live feed may not be queryable yet; give it a little time
-        if (!activeIds.has(callId) && Date.now() - (entry.seenLive || 0) > 2 * REFRESH_MS) calls.delete(callId);
+        // a call only seen on the live feed may not be queryable yet; give it a little time. While
+        // the answer is partial, a call missing from it may just live on a partition that did not answer.
+        if (!partial && !activeIds.has(callId) && Date.now() - (entry.seenLive || 0) > 2 * REFRESH_MS) calls.delete(callId);
       }
       await Promise.all(active.map(async (call) => {
         const entry = entryFor(call.callId);
@@ -66,13 +81,19 @@
           entry.alerts = detail.alerts;
         }
       }));
-      openAlerts.clear();
+      // alerts from partitions that did not answer stay listed until those partitions answer again
+      if (!partial) openAlerts.clear();
       alerts.forEach((a) => openAlerts.set(a.alertId, a));
       agents = agentList;
-      $('last-refresh').textContent = `refreshed ${clock(Date.now())}`;
+      lastGood = Date.now();
+      $('last-refresh').textContent = `refreshed ${clock(lastGood)}`;
+      showWarning(partial ? 'partial' : null, partial
+        ? `Partial data: partition${missing.length > 1 ? 's' : ''} ${missing.join(', ')} did not answer (an instance is joining, leaving or down). Calls and alerts there may be missing or out of date.`
+        : null);
       render();
     } catch (e) {
       $('last-refresh').textContent = `refresh failed: ${e.message}`;
+      showWarning('stale', `Stale data: the API did not answer (${e.message}). Showing what was known ${lastGood ? `at ${clock(lastGood)}` : 'from the live feed only'}.`);
     }
   }
 
@@ -177,8 +198,14 @@
     return card;
   }
 
+  // The chip states two things, both computed from the same utterances shown below it, so they
+  // cannot disagree: the latest label with that utterance's own valence, and how that valence
+  // compares with the speaker's previous few utterances (not a server-side trend that may lag).
+  const COMPARE_WITH = 4;
+
   function renderSpeaker(role, rollup, utterances) {
-    const last = utterances.filter((u) => u.role === role).slice(-1)[0];
+    const mine = utterances.filter((u) => u.role === role);
+    const last = mine.slice(-1)[0];
     const label = (last && last.label) || (rollup && rollup.lastLabel);
     const box = el('div', { class: 'speaker', 'data-testid': `speaker-${role}` });
     const top = el('div', { class: 'speaker-line' });
@@ -186,13 +213,17 @@
     top.append(label
       ? el('span', { class: `badge label-${label}`, 'data-testid': `latest-label-${role}` }, label.toLowerCase())
       : el('span', { 'data-testid': `latest-label-${role}` }, 'no speech yet'));
+    if (last) top.append(el('span', { 'data-testid': `latest-valence-${role}` }, `valence ${fmt(last.valence)}`));
     const bottom = el('div', { class: 'speaker-line' });
-    const ewma = rollup && rollup.ewmaValence !== undefined ? rollup.ewmaValence : (last ? last.valence : null);
-    bottom.append(el('span', {}, `valence ${fmt(ewma)} (ewma)`));
-    if (rollup && rollup.trendSlope !== undefined) {
-      const t = rollup.trendSlope;
-      bottom.append(el('span', { class: `trend ${t < -0.02 ? 'neg' : t > 0.02 ? 'pos' : ''}` },
-        t < -0.02 ? '▼ worsening' : t > 0.02 ? '▲ improving' : '● stable'));
+    const before = mine.slice(-1 - COMPARE_WITH, -1);
+    if (last && before.length > 0) {
+      const mean = before.reduce((sum, u) => sum + u.valence, 0) / before.length;
+      const delta = last.valence - mean;
+      const word = delta > 0.05 ? '▲ better' : delta < -0.05 ? '▼ worse' : '● same';
+      bottom.append(el('span', { class: `trend ${delta > 0.05 ? 'pos' : delta < -0.05 ? 'neg' : ''}`, 'data-testid': `trend-${role}` },
+        `${word} than the previous ${before.length} (mean ${fmt(mean)})`));
+    } else if (last) {
+      bottom.append(el('span', { class: 'trend', 'data-testid': `trend-${role}` }, 'first utterance'));
     }
     box.append(top, bottom);
     return box;
