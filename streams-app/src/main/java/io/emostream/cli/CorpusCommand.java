@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code emostream corpus}: makes speech material with espeak-ng, festival, flite and sox. {@code synth} writes the
  * synthetic acted-emotion corpus the model trains on; {@code calls} writes the demo's recorded calls.
  */
-@Command(name = "corpus", description = "Generate speech material with espeak-ng, festival, flite and sox.",
+@Command(name = "corpus", description = "Generate speech material with espeak-ng and sox.",
     subcommands = {CorpusCommand.Synth.class, CorpusCommand.Calls.class})
 final class CorpusCommand implements Runnable {
 
