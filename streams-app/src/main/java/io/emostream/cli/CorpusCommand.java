@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code emostream corpus}: makes speech material with espeak-ng and sox. {@code synth} writes the
+ * {@code emostream corpus}: makes speech material with espeak-ng, festival, flite and sox. {@code synth} writes the
  * synthetic acted-emotion corpus the model trains on; {@code calls} writes the demo's recorded calls.
  */
 @Command(name = "corpus", description = "Generate speech material with espeak-ng and sox.",

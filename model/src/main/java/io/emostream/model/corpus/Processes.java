@@ -1,5 +1,6 @@
 package io.emostream.model.corpus;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 final class Processes {
 
   static final long TIMEOUT_SECONDS = 60;
+  /** The tools are given no input, so none waits on a terminal. */
+  private static final ProcessBuilder.Redirect NO_INPUT = ProcessBuilder.Redirect.from(new File("/dev/null"));
 
   private Processes() {}
 
@@ -27,8 +30,7 @@ final class Processes {
   /** As {@link #versionOf(String, String, String, String)}; {@code flite --version} exits with 1. */
   static String versionOf(String exe, String flag, String tool, String aptPackage, boolean requireSuccess) {
     try {
-      Process p = new ProcessBuilder(exe, flag).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
-          new java.io.File("/dev/null"))).start();
+      Process p = new ProcessBuilder(exe, flag).redirectErrorStream(true).redirectInput(NO_INPUT).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || (requireSuccess && p.exitValue() != 0)) {
         throw new ToolMissingException("'" + exe + " " + flag + "' failed (" + out.strip() + "); is " + tool
@@ -47,18 +49,17 @@ final class Processes {
   /** Runs {@code command} to the end and returns its stdout; stderr is kept for the error message. */
   static byte[] run(List<String> command, String what) {
     try {
-      Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .start();
+      Process p = new ProcessBuilder(command).redirectInput(NO_INPUT).start();
       byte[] out;
       byte[] err;
       try (InputStream stdout = p.getInputStream(); InputStream stderr = p.getErrorStream()) {
         // stderr of these tools is a few lines at most, so reading stdout first cannot dead-lock
         out = stdout.readAllBytes();
         err = stderr.readAllBytes();
-      } finally {
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-        }
+      }
+      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException(what + " timed out: '" + String.join(" ", command) + "'");
       }
       if (p.exitValue() != 0) {
         throw new IllegalStateException(what + " failed: '" + String.join(" ", command) + "' exited with "
