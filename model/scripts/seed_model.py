@@ -23,13 +23,24 @@ from torch import Tensor, nn
 LABELS = ["neutral", "happy", "angry", "sad"]
 
 
+def attend(q: Tensor, k: Tensor, v: Tensor, heads: int, additive_mask: Tensor) -> Tensor:
+    """Scaled dot-product attention over `heads` heads; additive_mask [B,1,1,Lk] is added to the scores."""
+    b, n, d = q.shape
+    m = k.shape[1]
+    head_dim = d // heads
+    qh = q.view(b, n, heads, head_dim).transpose(1, 2)
+    kh = k.view(b, m, heads, head_dim).transpose(1, 2)
+    vh = v.view(b, m, heads, head_dim).transpose(1, 2)
+    scores = torch.matmul(qh, kh.transpose(-1, -2)) / math.sqrt(head_dim) + additive_mask
+    return torch.matmul(torch.softmax(scores, dim=-1), vh).transpose(1, 2).reshape(b, n, d)
+
+
 class BertLayer(nn.Module):
     """One post-LayerNorm BERT layer: self-attention, add & norm, GELU feed-forward, add & norm."""
 
     def __init__(self, hidden: int, heads: int, intermediate: int) -> None:
         super().__init__()
         self.heads = heads
-        self.head_dim = hidden // heads
         self.query = nn.Linear(hidden, hidden)
         self.key = nn.Linear(hidden, hidden)
         self.value = nn.Linear(hidden, hidden)
@@ -39,16 +50,9 @@ class BertLayer(nn.Module):
         self.ffn_out = nn.Linear(intermediate, hidden)
         self.ffn_norm = nn.LayerNorm(hidden, eps=1e-12)
 
-    def split(self, x: Tensor) -> Tensor:
-        b, n, _ = x.shape
-        return x.view(b, n, self.heads, self.head_dim).transpose(1, 2)
-
     def forward(self, x: Tensor, additive_mask: Tensor) -> Tensor:
-        b, n, d = x.shape
-        scores = torch.matmul(self.split(self.query(x)), self.split(self.key(x)).transpose(-1, -2))
-        scores = scores / math.sqrt(self.head_dim) + additive_mask
-        context = torch.matmul(torch.softmax(scores, dim=-1), self.split(self.value(x)))
-        x = self.attn_norm(x + self.attn_out(context.transpose(1, 2).reshape(b, n, d)))
+        context = attend(self.query(x), self.key(x), self.value(x), self.heads, additive_mask)
+        x = self.attn_norm(x + self.attn_out(context))
         return self.ffn_norm(x + self.ffn_out(nn.functional.gelu(self.ffn_in(x))))
 
 
@@ -82,23 +86,16 @@ class CrossAttention(nn.Module):
     def __init__(self, dim: int, heads: int) -> None:
         super().__init__()
         self.heads = heads
-        self.head_dim = dim // heads
         self.q = nn.Linear(dim, dim)
         self.k = nn.Linear(dim, dim)
         self.v = nn.Linear(dim, dim)
         self.out = nn.Linear(dim, dim)
         self.norm = nn.LayerNorm(dim)
 
-    def split(self, x: Tensor) -> Tensor:
-        b, n, _ = x.shape
-        return x.view(b, n, self.heads, self.head_dim).transpose(1, 2)
-
     def forward(self, queries: Tensor, keys: Tensor, key_mask: Tensor) -> Tensor:
-        b, n, d = queries.shape
-        scores = torch.matmul(self.split(self.q(queries)), self.split(self.k(keys)).transpose(-1, -2))
-        scores = (scores / math.sqrt(self.head_dim)).masked_fill(~key_mask.unsqueeze(1).unsqueeze(2), -1e9)
-        context = torch.matmul(torch.softmax(scores, dim=-1), self.split(self.v(keys)))
-        return self.norm(queries + self.out(context.transpose(1, 2).reshape(b, n, d)))
+        additive = (~key_mask).to(queries.dtype).unsqueeze(1).unsqueeze(2) * -1e9
+        context = attend(self.q(queries), self.k(keys), self.v(keys), self.heads, additive)
+        return self.norm(queries + self.out(context))
 
 
 class SeedEmotionNet(nn.Module):
