@@ -35,7 +35,9 @@ class SeedArchitectureIT {
   private static final float TOLERANCE = 1e-4f;
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Every modality mix in one batch padded to 30 s (indexes into {@link #cases}). */
-  private static final List<Integer> MIXED_30S = List.of(0, 1, 3, 4, 5);
+  private static final List<Integer> MIXED_30S = List.of(0, 3, 4, 5);
+  /** Padded to 10 s, text-only row first. */
+  private static final List<Integer> MIXED_10S = List.of(5, 4, 2, 0);
 
   @TempDir
   static Path dir;
@@ -66,7 +68,7 @@ class SeedArchitectureIT {
       batches.add(List.of(i));
     }
     batches.add(MIXED_30S);
-    batches.add(List.of(5, 4, 2, 0)); // padded to 10 s, text-only row first
+    batches.add(MIXED_10S);
 
     ObjectNode inputs = JSON.createObjectNode();
     ArrayNode batchesNode = inputs.putArray("batches");
@@ -182,7 +184,7 @@ class SeedArchitectureIT {
 
   @Test
   void shouldScoreEachUtteranceTheSameAloneAndInAPaddedBatch() {
-    List<UtteranceInput> mixed = MIXED_30S.stream().map(cases::get).toList();
+    List<UtteranceInput> mixed = MIXED_10S.stream().map(cases::get).toList();
 
     List<EmotionPrediction> batch = model.predict(mixed);
 
