@@ -26,6 +26,9 @@ import java.util.Objects;
  *                              ANGRY plus SAD probability is under this ({@code calm-threshold}, 0.25);
  *                              stricter than the EWMA's resolve threshold because one utterance is noisier
  *                              than an average
+ * @param minConfidence         utterances scored with a lower confidence are left out of every rule
+ *                              ({@code min-confidence}, default 0.6): a model unsure of its label
+ *                              (audio it cannot read, a one-word transcript) must not page anyone
  */
 public record AlertRules(
     int consecutiveNegative,
@@ -36,7 +39,8 @@ public record AlertRules(
     Duration resolveDuration,
     Duration cooldown,
     int calmUtterances,
-    double calmThreshold) {
+    double calmThreshold,
+    double minConfidence) {
 
   public static final String PREFIX = "alerts.";
   public static final String CONSECUTIVE_NEGATIVE = "consecutive-negative";
@@ -48,11 +52,12 @@ public record AlertRules(
   public static final String COOLDOWN = "cooldown";
   public static final String CALM_UTTERANCES = "calm-utterances";
   public static final String CALM_THRESHOLD = "calm-threshold";
+  public static final String MIN_CONFIDENCE = "min-confidence";
 
   /** Every rule key, without the {@code alerts.} prefix. */
   public static final List<String> KEYS = List.of(CONSECUTIVE_NEGATIVE, EWMA_ALPHA,
       EWMA_OPEN_THRESHOLD, EWMA_OPEN_DURATION, EWMA_RESOLVE_THRESHOLD, RESOLVE_DURATION, COOLDOWN,
-      CALM_UTTERANCES, CALM_THRESHOLD);
+      CALM_UTTERANCES, CALM_THRESHOLD, MIN_CONFIDENCE);
 
   public static final AlertRules DEFAULT = from(Map.of(), "alerts.");
 
@@ -83,6 +88,7 @@ public record AlertRules(
         read.durationIn(prefix + RESOLVE_DURATION, Duration.ofSeconds(15), Duration.ZERO, hour),
         read.durationIn(prefix + COOLDOWN, Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(1)),
         read.intIn(prefix + CALM_UTTERANCES, 2, 0, AlertState.MAX_EVIDENCE),
-        read.doubleIn(prefix + CALM_THRESHOLD, 0.25, 0.0, 1.0));
+        read.doubleIn(prefix + CALM_THRESHOLD, 0.25, 0.0, 1.0),
+        read.doubleIn(prefix + MIN_CONFIDENCE, 0.6, 0.0, 1.0));
   }
 }

@@ -80,4 +80,10 @@ public record AlertState(
     return new AlertState(0, 0, List.of(), null, List.of(), 0, null, null, List.of(), Long.MIN_VALUE, 0,
         List.of(), List.of());
   }
+
+  /** This state with only the time of the last utterance moved on. */
+  AlertState seenAt(long endMs) {
+    return new AlertState(count, ewmaNegative, negativeRun, aboveSinceMs, aboveEvidence, episodes, open,
+        belowSinceMs, belowEvidence, cooldownUntilMs, Math.max(lastEndMs, endMs), calmRun, recent);
+  }
 }

@@ -60,6 +60,10 @@ public final class AlertStateMachine {
 
   /** Applies scored utterance {@code u}, whose record has event time {@code timestamp}. */
   public static Step apply(AlertState s, ScoredUtterance u, AlertRules rules, long timestamp) {
+    if (u.getConfidence() < rules.minConfidence()) {
+      // an unsure score is no evidence either way: it neither opens nor resolves anything
+      return new Step(s.seenAt(u.getEndMs()), List.of());
+    }
     double negativity = LabelMapping.negativity(u.getProbabilities());
     double alpha = s.count() == 0 ? 1.0 : rules.ewmaAlpha();
     double ewma = alpha * negativity + (1 - alpha) * s.ewmaNegative();

@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code emostream corpus}: makes speech material with espeak-ng and sox. {@code synth} writes the
+ * {@code emostream corpus}: makes speech material with espeak-ng, festival, flite and sox. {@code synth} writes the
  * synthetic acted-emotion corpus the model trains on; {@code calls} writes the demo's recorded calls.
  */
 @Command(name = "corpus", description = "Generate speech material with espeak-ng and sox.",
-    subcommands = {CorpusCommand.Synth.class, CorpusCommand.Calls.class})
+    subcommands = {CorpusCommand.Synth.class, CorpusCommand.Calls.class, CorpusLexiconCommand.class})
 final class CorpusCommand implements Runnable {
 
   @Spec
@@ -78,16 +78,35 @@ final class CorpusCommand implements Runnable {
     @Option(names = "--sox", defaultValue = "sox", description = "sox executable (default: ${DEFAULT-VALUE}).")
     private String sox;
 
+    // so the model cannot key on one synthesiser's artefacts, 40 % come from festival and flite voices
+    @Option(names = "--other-voices-share", defaultValue = "0.4",
+        description = {"Share of utterances spoken by festival (HTS slt, diphone kal) and flite voices instead of",
+            "espeak-ng, with emotion applied by sox effects; 0 = espeak-ng only (default: ${DEFAULT-VALUE})."})
+    private double otherShare;
+
+    @Option(names = "--festival", defaultValue = "festival", description = "festival executable (default: ${DEFAULT-VALUE}).")
+    private String festival;
+
+    @Option(names = "--flite", defaultValue = "flite", description = "flite executable (default: ${DEFAULT-VALUE}).")
+    private String flite;
+
+    @Option(names = "--noise-floor", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = {"Add each clip's planned line-noise floor (-62..-48 dBFS); --no-noise-floor writes clean WAVs",
+            "and leaves noise to a channel simulation at training time (default: ${DEFAULT-VALUE})."})
+    private boolean noiseFloor;
+
     @Override
     public Integer call() {
       try {
         CorpusConfig config = new CorpusConfig(out, seed, utterances, speakers, conflictShare, asrNoiseShare, sampleRate,
-            threads == null ? Runtime.getRuntime().availableProcessors() : threads, espeak, sox);
+            threads == null ? Runtime.getRuntime().availableProcessors() : threads, espeak, sox, otherShare, festival,
+            flite, noiseFloor);
         long start = System.nanoTime();
         CorpusInfo info = new CorpusSynthesizer(SentenceBank.loadDefault())
             .synthesize(config, new ProgressBar(spec.commandLine().getErr(), "synth"));
         spec.commandLine().getOut().printf("Wrote %d utterances (%.0f s of audio) to %s in %.1f s; per split and label: %s%n",
             info.utterances(), info.totalSeconds(), out, (System.nanoTime() - start) / 1e9, info.counts());
+        spec.commandLine().getOut().printf("Per split and synthesiser: %s%n", info.synthesizers());
         return 0;
       } catch (ToolMissingException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
         spec.commandLine().getErr().println("corpus synth: " + e.getMessage());

@@ -1,5 +1,9 @@
 package io.emostream.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.emostream.model.corpus.ToolMissingException;
+import io.emostream.model.evaluation.real.RealMaterialReport;
+import io.emostream.model.evaluation.real.RealMaterialSuite;
 import io.emostream.model.DemoModel;
 import io.emostream.model.EmotionModel;
 import io.emostream.model.EmotionModels;
@@ -61,11 +65,41 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
   private String device;
 
+  @Option(names = "--real-material", paramLabel = "NODE_MODULES", description = {
+      "Also run the real-material suite: real sentences (UCI imdb) in three flat voices against VADER, real calm",
+      "recorded speech, channel robustness and calibration. NODE_MODULES: `npm ci` in model/material."})
+  private Path realMaterial;
+
+  @Option(names = "--sentences", defaultValue = "1000",
+      description = "Real sentences the suite scores (default: ${DEFAULT-VALUE}).")
+  private int sentences;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the real-material figures as JSON here.")
+  private Path json;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
+      if (realMaterial != null) {
+        RealMaterialSuite.Settings full = RealMaterialSuite.Settings.FULL;
+        RealMaterialSuite.Settings settings = new RealMaterialSuite.Settings(sentences,
+            Math.min(full.festivalSentences(), sentences), Math.min(full.robustSentences(), sentences),
+            full.robustTestItems());
+        try (EmotionModel loaded = EmotionModels.load(model, DeviceSpec.parse(device))) {
+          RealMaterialReport report = new RealMaterialSuite(loaded, realMaterial, corpus.corpus, settings,
+              phase -> err.println("real material: " + phase)).run();
+          out.println(report.toMarkdown());
+          out.flush();
+          if (json != null) {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report.toMetrics());
+          }
+        }
+        if (corpus.corpus == null && corpus.iemocap == null) {
+          return 0;
+        }
+      }
       Split which = Split.parse(split);
       CorpusReader reader = corpus.reader();
       List<Example> examples = reader.read(which);
@@ -85,7 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("plots written to " + plots.toAbsolutePath());
       }
       return 0;
-    } catch (CorpusException | ModelException | IllegalArgumentException e) {
+    } catch (CorpusException | ModelException | IllegalArgumentException | ToolMissingException e) {
       err.println("emostream evaluate: " + e.getMessage());
       return 2;
     } catch (IOException | RuntimeException e) {

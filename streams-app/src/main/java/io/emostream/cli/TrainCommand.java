@@ -14,7 +14,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import io.emostream.model.corpus.text.RealTextMaterial;
+import io.emostream.model.features.FeatureConfig;
+import io.emostream.model.net.NetConfig;
+import io.emostream.model.training.ChannelAugmentation;
+import io.emostream.model.training.TrainingMaterial;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,6 +103,17 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model-version", defaultValue = "1.0.0", description = "Model version in the manifest (default: ${DEFAULT-VALUE}).")
   private String modelVersion;
 
+  @Option(names = "--robust", description = {"Train the robust variant: lexicon text cues, gated fusion and the",
+      "telephone-band front end (floored-cmn features)."})
+  private boolean robust;
+
+  @Option(names = "--material", paramLabel = "NODE_MODULES", description = {"Also learn from real text: the yelp",
+      "review sentences and teacher-labelled WordNet sentences in this npm folder (`npm ci` in model/material)."})
+  private Path material;
+
+  @Option(names = "--channels", description = "Render every training clip through a new random recording channel each epoch.")
+  private boolean channels;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -109,12 +126,18 @@ final class TrainCommand implements Callable<Integer> {
       TrainingConfig config = new TrainingConfig(epochs, batch, lr, warmup, seed, contrastiveWeight,
           contrastiveMargin, modalityDropout, reconstructionWeight, vaWeight, patience,
           timeBudget == null ? null : Duration.ofSeconds(timeBudget));
-      EmotionTrainer trainer = new EmotionTrainer(config, ModelSize.parse(size).net(), DeviceSpec.parse(device),
+      NetConfig net = robust ? ModelSize.parse(size).net().robust() : ModelSize.parse(size).net();
+      EmotionTrainer trainer = new EmotionTrainer(config, net, DeviceSpec.parse(device),
           new ConsoleProgress(System.err, System.console() != null));
-      TrainingResult result = trainer.train(corpus.reader(), out, name, modelVersion);
+      TrainingResult result = trainer.train(corpus.reader(), material(), out, name, modelVersion);
       TrainingPlots.write(result, plots == null ? out : plots);
       stdout.printf(Locale.ROOT, "bundle written to %s (best epoch %d of %d, %.0f s)%n%n", out.toAbsolutePath(),
           result.bestEpoch(), result.history().size(), result.seconds());
+      result.manifest().metrics().forEach((k, v) -> {
+        if (k.startsWith("calibration.") || k.startsWith("dev.ece")) {
+          stdout.printf(Locale.ROOT, "%s = %.4f%n", k, v);
+        }
+      });
       stdout.println(MarkdownTables.summary(result.test()));
       if (result.test().views().containsKey(View.FUSED)) {
         stdout.println(MarkdownTables.confusion(result.test().view(View.FUSED)));
@@ -127,5 +150,12 @@ final class TrainCommand implements Callable<Integer> {
       err.println("emostream train: failed: " + e.getMessage());
       return 1;
     }
+  }
+
+  private TrainingMaterial material() {
+    RealTextMaterial text = material == null ? new RealTextMaterial(List.of(), List.of())
+        : RealTextMaterial.load(material, seed);
+    return new TrainingMaterial(text.train(), text.dev(), channels ? ChannelAugmentation.random() : null,
+        robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);
   }
 }

@@ -54,12 +54,7 @@ final class ScoredUtterances {
       case ANGRY -> probabilities.getAngry();
       case SAD -> probabilities.getSad();
     };
-    List<Modality> modalities = new ArrayList<>();
-    for (io.emostream.model.Modality m : io.emostream.model.Modality.values()) {
-      if (prediction.modalities().contains(m)) {
-        modalities.add(Modality.valueOf(m.name()));
-      }
-    }
+    List<Modality> modalities = avro(prediction.modalities());
     CallContext context = u.getContext() != null ? u.getContext() : new CallContext(null, null, null);
     return ScoredUtterance.newBuilder()
         .setCallId(u.getCallId())
@@ -74,6 +69,7 @@ final class ScoredUtterances {
         .setArousal(clamp(prediction.arousal(), 0, 1))
         .setConfidence(confidence)
         .setModalities(modalities)
+        .setDrivenBy(avro(prediction.drivenBy()))
         .setAudioCoverage(u.getAudioCoverage())
         .setSource(u.getSource())
         .setText(Redaction.apply(textMode, u.getText()))
@@ -104,4 +100,15 @@ final class ScoredUtterances {
    * @param batchSize   utterances in the call
    */
   record BatchTiming(long startedAtMs, long scoredAtMs, double modelMs, int batchSize) {}
+
+  /** The model's modalities as the contract's, in declaration order. */
+  private static List<Modality> avro(java.util.Set<io.emostream.model.Modality> used) {
+    List<Modality> out = new ArrayList<>();
+    for (io.emostream.model.Modality m : io.emostream.model.Modality.values()) {
+      if (used.contains(m)) {
+        out.add(Modality.valueOf(m.name()));
+      }
+    }
+    return out;
+  }
 }

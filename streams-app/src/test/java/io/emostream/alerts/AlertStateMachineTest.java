@@ -29,13 +29,13 @@ class AlertStateMachineTest {
     return AlertRuleSet.from(settings).defaults();
   }
 
-  /** An utterance of the customer ending at {@code endMs} with the given negativity (all anger). */
+  /** An utterance of the customer ending at {@code endMs} with the given negativity (all anger), scored surely. */
   static ScoredUtterance scored(String id, EmotionLabel label, double negativity, long endMs) {
     return ScoredUtterance.newBuilder()
         .setCallId("c1").setUtteranceId(id).setChannel(0).setRole(SpeakerRole.CUSTOMER)
         .setStartMs(endMs - 1000).setEndMs(endMs).setLabel(label)
         .setProbabilities(new EmotionProbabilities(1 - negativity, 0.0, negativity, 0.0))
-        .setValence(-negativity).setArousal(0.5).setConfidence(0.5).setModalities(List.of())
+        .setValence(-negativity).setArousal(0.5).setConfidence(0.9).setModalities(List.of())
         .setAudioCoverage(AudioCoverage.MISSING).setModelName("m").setModelVersion("1")
         .setContext(new CallContext("acme", "agent-7", "billing"))
         .setTimings(new ScoringTimings(null, Instant.EPOCH, Instant.EPOCH, 0.0, 0.0, 1))
@@ -51,6 +51,27 @@ class AlertStateMachineTest {
 
   private static ScoredUtterance angry(String id, long endMs) {
     return scored(id, EmotionLabel.ANGRY, 0.9, endMs);
+  }
+
+  private static ScoredUtterance unsure(ScoredUtterance u) {
+    return ScoredUtterance.newBuilder(u).setConfidence(0.45).build();
+  }
+
+  @Test
+  void shouldLeaveUnsureUtterancesOutOfEveryRule() {
+    AlertRules rules = rules(Map.of());
+    for (int i = 1; i <= 6; i++) {
+      assertThat(feed(unsure(angry("u" + i, i * 1000L)), rules)).as("unsure anger %d", i).isNull();
+    }
+    assertThat(state.negativeRun()).isEmpty();
+    assertThat(feed(angry("s1", 7000), rules)).isNull();
+    assertThat(feed(angry("s2", 8000), rules)).isNull();
+    assertThat(feed(unsure(scored("n", EmotionLabel.NEUTRAL, 0.0, 8500)), rules)).as("unsure calm").isNull();
+    EmotionAlert opened = feed(angry("s3", 9000), rules);
+    assertThat(opened.getEvidenceUtteranceIds()).as("unsure utterances neither count nor break a run")
+        .containsExactly("s1", "s2", "s3");
+    assertThat(rules(Map.of("alerts.min-confidence", "0.3")).minConfidence()).isEqualTo(0.3);
+    assertThat(AlertRules.DEFAULT.minConfidence()).isEqualTo(0.6);
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.emostream.schemas.calls.CallReplayPlan;
 import io.emostream.schemas.calls.RecordedUtterance;
 import io.emostream.schemas.calls.ReplayRecord;
 import io.emostream.schemas.calls.ReplaySettings;
+import io.emostream.testing.AppSettings;
 import io.emostream.testing.SharedDevRegistry;
 import io.emostream.testing.SharedKafka;
 import io.emostream.testing.TopicIO;
@@ -27,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,16 +121,6 @@ class EscalationCallIT {
   }
 
   private Map<String, String> settings(String prefix) {
-    Map<String, String> s = new HashMap<>();
-    s.put("bootstrap.servers", kafka.bootstrapServers());
-    s.put("schema.registry.url", registry);
-    s.put("application.id", prefix + "app");
-    s.put("topics.prefix", prefix);
-    s.put("topics.create", "true");
-    s.put("topics.partitions", "2");
-    s.put("state.dir", dir.resolve("state").toString());
-    s.put("serving.port", "0");
-    s.put("model.threads", "1");
-    return s;
+    return AppSettings.isolated(prefix, dir.resolve("state"));
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code emostream corpus synth|calls} end to end with the real espeak-ng and sox. */
+/** {@code emostream corpus synth|calls} end to end with the real espeak-ng, festival, flite and sox. */
 class CorpusCommandIT {
 
   @TempDir

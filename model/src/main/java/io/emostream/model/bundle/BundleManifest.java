@@ -40,7 +40,8 @@ public record BundleManifest(
     TokenizerConfig tokenizer,
     Provenance provenance,
     Map<String, Double> metrics,
-    String weights) {
+    String weights,
+    Double temperature) {
 
   /** The manifest format this code reads and writes. */
   public static final int FORMAT_VERSION = 1;
@@ -50,6 +51,14 @@ public record BundleManifest(
 
   /** The IEMOCAP 4-class convention (excited merged into happy). */
   public static final List<String> IEMOCAP_LABELS = List.of("neutral", "happy", "angry", "sad");
+
+  /** A manifest without calibration (temperature 1). */
+  public BundleManifest(Integer formatVersion, String name, String version, String architecture,
+      JsonNode hyperParameters, List<String> labels, FeatureConfig features, TokenizerConfig tokenizer,
+      Provenance provenance, Map<String, Double> metrics, String weights) {
+    this(formatVersion, name, version, architecture, hyperParameters, labels, features, tokenizer, provenance,
+        metrics, weights, null);
+  }
 
   public BundleManifest {
     labels = labels == null ? null : List.copyOf(labels);
@@ -69,12 +78,23 @@ public record BundleManifest(
   /** A copy with other metrics (the trainer fills them after evaluation). */
   public BundleManifest withMetrics(Map<String, Double> newMetrics) {
     return new BundleManifest(formatVersion, name, version, architecture, hyperParameters, labels, features,
-        tokenizer, provenance, newMetrics, weights);
+        tokenizer, provenance, newMetrics, weights, temperature);
   }
 
   /** A copy with another provenance. */
   public BundleManifest withProvenance(Provenance newProvenance) {
     return new BundleManifest(formatVersion, name, version, architecture, hyperParameters, labels, features,
-        tokenizer, newProvenance, metrics, weights);
+        tokenizer, newProvenance, metrics, weights, temperature);
+  }
+
+  /** A copy calibrated with {@code newTemperature} (logits are divided by it before the softmax). */
+  public BundleManifest withTemperature(double newTemperature) {
+    return new BundleManifest(formatVersion, name, version, architecture, hyperParameters, labels, features,
+        tokenizer, provenance, metrics, weights, newTemperature);
+  }
+
+  /** The calibration temperature, 1 when the bundle has none. */
+  public double calibrationTemperature() {
+    return temperature == null || !(temperature > 0) ? 1.0 : temperature;
   }
 }

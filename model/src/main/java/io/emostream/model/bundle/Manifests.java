@@ -23,9 +23,15 @@ public final class Manifests {
    * subword-hash tokenizer sized to {@code net}; provenance says "random initialisation".
    */
   public static BundleManifest crossModal(String name, String version, NetConfig net, long seed) {
+    return crossModal(name, version, net, new FeatureConfig(16_000, 400, 160, 512, net.melBins(), 0.0, 8_000.0,
+        1e-10), seed);
+  }
+
+  /** {@link #crossModal(String, String, NetConfig, long)} with the given front end. */
+  public static BundleManifest crossModal(String name, String version, NetConfig net, FeatureConfig features,
+      long seed) {
     return new BundleManifest(BundleManifest.FORMAT_VERSION, name, version, CrossModalEmotionNet.ARCHITECTURE,
-        JSON.valueToTree(net), BundleManifest.IEMOCAP_LABELS,
-        new FeatureConfig(16_000, 400, 160, 512, net.melBins(), 0.0, 8_000.0, 1e-10),
+        JSON.valueToTree(net), BundleManifest.IEMOCAP_LABELS, features,
         TokenizerConfig.subwordHash(net.vocabSize(), net.maxTokens()),
         new Provenance("none (random initialisation)", null, seed, null), null, BundleManifest.DEFAULT_WEIGHTS);
   }

@@ -1,5 +1,6 @@
 package io.emostream.model.corpus;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,18 @@ import java.util.Map;
  * @param asrNoise       noisy transcripts per split
  * @param speakers       speaker ids per split
  * @param totalSeconds   summed audio length
+ * @param otherShare     requested share of festival and flite utterances
+ * @param festivalVersion festival version used (absent when festival was not used)
+ * @param fliteVersion   flite version used (absent when flite was not used)
+ * @param synthesizers   utterances per split and synthesiser
+ * @param noiseFloor     whether the planned noise floors were added to the WAVs
  */
 @JsonPropertyOrder({"name", "version", "tool", "date", "seed", "utterances", "sampleRate", "conflictShare",
     "asrNoiseShare", "espeakVersion", "soxVersion", "labellingRule", "lexicon", "counts", "conflicting", "asrNoise",
-    "speakers", "totalSeconds"})
+    "speakers", "totalSeconds", "otherShare", "festivalVersion", "fliteVersion", "synthesizers", "noiseFloor"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CorpusInfo(String name, String version, String tool, String date, long seed, int utterances,
     int sampleRate, double conflictShare, double asrNoiseShare, String espeakVersion, String soxVersion,
     String labellingRule, String lexicon, Map<String, Map<String, Integer>> counts, Map<String, Integer> conflicting,
-    Map<String, Integer> asrNoise, Map<String, List<String>> speakers, double totalSeconds) {}
+    Map<String, Integer> asrNoise, Map<String, List<String>> speakers, double totalSeconds, double otherShare,
+    String festivalVersion, String fliteVersion, Map<String, Map<String, Integer>> synthesizers, boolean noiseFloor) {}

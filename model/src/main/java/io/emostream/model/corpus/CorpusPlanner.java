@@ -8,7 +8,7 @@ import java.util.Random;
 /**
  * Decides every utterance of a corpus: split sizes follow the speakers' 70/15/15 split, labels are
  * balanced exactly within each split, each label gets its share of conflicting items, and the
- * role, speaker, sentence, prosody and ASR noise are drawn from one seeded generator.
+ * role, synthesiser, speaker, sentence, prosody and ASR noise are drawn from one seeded generator.
  */
 public final class CorpusPlanner {
 
@@ -31,7 +31,7 @@ public final class CorpusPlanner {
     Collections.shuffle(slots, random);
     List<UtterancePlan> plans = new ArrayList<>(slots.size());
     for (int i = 0; i < slots.size(); i++) {
-      plans.add(plan(i, slots.get(i), speakers, config.asrNoiseShare(), random));
+      plans.add(plan(i, slots.get(i), speakers, config, random));
     }
     return plans;
   }
@@ -59,7 +59,7 @@ public final class CorpusPlanner {
     return out;
   }
 
-  private UtterancePlan plan(int index, Slot slot, List<Speaker> speakers, double asrNoiseShare, Random random) {
+  private UtterancePlan plan(int index, Slot slot, List<Speaker> speakers, CorpusConfig config, Random random) {
     Emotion text = slot.label();
     Emotion voice = slot.label();
     if (slot.conflicting()) {
@@ -69,15 +69,19 @@ public final class CorpusPlanner {
       voice = conflict.voice();
     }
     Role role = random.nextDouble() < customerShare(slot.label()) ? Role.CUSTOMER : Role.AGENT;
-    List<Speaker> candidates = speakers.stream().filter(s -> s.split() == slot.split() && s.role() == role).toList();
+    // drawn only when other voices are asked for, so an espeak-only plan is the same as before
+    boolean external = config.otherShare() > 0 && random.nextDouble() < config.otherShare();
+    List<Speaker> candidates = speakers.stream()
+        .filter(s -> s.split() == slot.split() && s.role() == role && (s.external() != null) == external).toList();
     Speaker speaker = candidates.get(random.nextInt(candidates.size()));
     String spoken = bank.sample(role, text, random);
     String transcript = Tokens.transcript(spoken);
-    boolean noisy = random.nextDouble() < asrNoiseShare;
+    boolean noisy = random.nextDouble() < config.asrNoiseShare();
     String seen = noisy ? AsrNoise.corrupt(transcript, random) : transcript;
-    Prosody prosody = ProsodySampler.sample(voice, speaker, random);
+    Prosody prosody = external ? null : ProsodySampler.sample(voice, speaker, random);
+    VoiceEffects effects = external ? EffectsSampler.sample(voice, speaker, random) : null;
     return new UtterancePlan(index, String.format("syn-%05d", index + 1), speaker, slot.label(), text, voice, spoken,
-        seen, noisy, prosody, 80 + random.nextInt(171), 80 + random.nextInt(171), random.nextLong());
+        seen, noisy, prosody, effects, 80 + random.nextInt(171), 80 + random.nextInt(171), random.nextLong());
   }
 
   /** Customers carry most of the anger and sadness in contact-centre calls; agents are mostly calm or upbeat. */

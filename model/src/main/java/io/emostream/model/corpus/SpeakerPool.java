@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Draws the corpus's speakers and assigns them to speaker-disjoint splits. About a third are
+ * Draws the corpus's espeak-ng and festival/flite speakers and assigns them to speaker-disjoint splits. About a third are
  * agents; each role is split 70/15/15 on its own so that every split has agents and customers.
  */
 public final class SpeakerPool {
@@ -53,6 +53,30 @@ public final class SpeakerPool {
     return assignSplits(out, random);
   }
 
+  /**
+   * {@code count} festival and flite speakers (each voice in turn, with personal pitch and rate
+   * offsets), numbered after the {@code firstNumber - 1} espeak-ng speakers and split 70/15/15 per
+   * role like them; reproducible from {@code seed}.
+   */
+  public static List<Speaker> createExternal(int count, int firstNumber, long seed) {
+    if (count < MIN_SPEAKERS) {
+      throw new IllegalArgumentException("festival and flite need at least " + MIN_SPEAKERS
+          + " speakers so every split has an agent and a customer of theirs, got " + count);
+    }
+    Random random = new Random(seed ^ 0x7E57E57EL);
+    ExternalVoice[] voices = ExternalVoice.values();
+    int agents = Math.max(3, (int) Math.round(count / 3.0));
+    List<Speaker> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      // agents and customers both cycle through the voices, so each role hears every voice
+      ExternalVoice voice = voices[(i < agents ? i : i - agents) % voices.length];
+      Role role = i < agents ? Role.AGENT : Role.CUSTOMER;
+      out.add(new Speaker(String.format("spk%03d", firstNumber + i), role, "en-us", null,
+          0.9 + 0.2 * random.nextDouble(), 0.9 + 0.2 * random.nextDouble(), null, voice));
+    }
+    return assignSplits(out, random);
+  }
+
   private static List<Speaker> assignSplits(List<Speaker> speakers, Random random) {
     List<Speaker> out = new ArrayList<>();
     for (Role role : Role.values()) {
@@ -63,8 +87,7 @@ public final class SpeakerPool {
       int test = Math.max(1, (int) Math.round(n * CorpusSplit.TEST.share()));
       for (int i = 0; i < n; i++) {
         CorpusSplit split = i < test ? CorpusSplit.TEST : i < test + dev ? CorpusSplit.DEV : CorpusSplit.TRAIN;
-        Speaker s = ofRole.get(i);
-        out.add(new Speaker(s.id(), s.role(), s.language(), s.variant(), s.pitchScale(), s.rateScale(), split));
+        out.add(ofRole.get(i).inSplit(split));
       }
     }
     out.sort((a, b) -> a.id().compareTo(b.id()));

@@ -1,6 +1,6 @@
 package io.emostream.model.corpus;
 
-/** espeak-ng or sox cannot be run; the message says how to install it or where to point. */
+/** A synthesis tool or voice (espeak-ng, sox, festival, flite) cannot be run; the message names the apt package or where to point. */
 public class ToolMissingException extends RuntimeException {
 
   public ToolMissingException(String message, Throwable cause) {

@@ -14,11 +14,21 @@ import java.util.Objects;
  * @param valence     rated valence in [-1, 1], or {@code null} to use the class default
  * @param arousal     rated arousal in [0, 1], or {@code null} to use the class default
  * @param conflicting true when the words and the voice carry different emotions (synthetic corpus)
+ * @param textLabel   the emotion the words alone carry, or {@code null} when only {@code label} is known
+ * @param voiceLabel  the emotion the voice alone carries, or {@code null} when only {@code label} is known
  */
 public record Example(String id, Split split, String speaker, String label, String text, AudioSource audio,
-    Float valence, Float arousal, boolean conflicting) {
+    Float valence, Float arousal, boolean conflicting, String textLabel, String voiceLabel) {
+
+  /** An example whose words and voice are not labelled apart. */
+  public Example(String id, Split split, String speaker, String label, String text, AudioSource audio,
+      Float valence, Float arousal, boolean conflicting) {
+    this(id, split, speaker, label, text, audio, valence, arousal, conflicting, null, null);
+  }
 
   public Example {
+    textLabel = known(textLabel);
+    voiceLabel = known(voiceLabel);
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(split, "split");
     if (EmotionLabels.indexOf(label) < 0) {
@@ -28,6 +38,20 @@ public record Example(String id, Split split, String speaker, String label, Stri
     if (audio == null && (text == null || text.isBlank())) {
       throw new IllegalArgumentException("example " + id + " has neither audio nor text");
     }
+  }
+
+  private static String known(String label) {
+    return label != null && EmotionLabels.indexOf(label) >= 0 ? label : null;
+  }
+
+  /** Index of the words' own emotion: {@code textLabel}, else the label. */
+  public int textLabelIndex() {
+    return EmotionLabels.indexOf(textLabel != null ? textLabel : label);
+  }
+
+  /** Index of the voice's own emotion: {@code voiceLabel}, else the label. */
+  public int voiceLabelIndex() {
+    return EmotionLabels.indexOf(voiceLabel != null ? voiceLabel : label);
   }
 
   /** Index of the label in {@link EmotionLabels#LABELS}. */

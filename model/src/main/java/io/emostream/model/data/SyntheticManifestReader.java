@@ -128,7 +128,8 @@ public final class SyntheticManifestReader implements CorpusReader {
       throw new CorpusException(where + ": utterance " + id + " has neither \"wav\" nor \"text\"");
     }
     String speaker = node.path("speaker").asText("unknown");
-    return new Example(id, split, speaker, label, text, audio, null, null, node.path("conflicting").asBoolean(false));
+    return new Example(id, split, speaker, label, text, audio, null, null, node.path("conflicting").asBoolean(false),
+        node.path("textEmotion").asText(null), node.path("voiceEmotion").asText(null));
   }
 
   private static float[] load(Path file, String id) {

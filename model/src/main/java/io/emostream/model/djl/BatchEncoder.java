@@ -9,6 +9,8 @@ import io.emostream.model.features.LogMelExtractor;
 import io.emostream.model.features.LogMelFeatures;
 import io.emostream.model.text.TextTokenizer;
 import io.emostream.model.text.TokenizedText;
+import io.emostream.model.text.cues.TextCueAnalyzer;
+import io.emostream.model.text.cues.TextCues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -29,15 +31,44 @@ public final class BatchEncoder {
   private final LogMelExtractor features;
   private final TextTokenizer tokenizer;
   private final int maxAudioSamples;
+  private final TextCueAnalyzer cues;
 
+  /** An encoder for a net without text cues. */
   public BatchEncoder(LogMelExtractor features, TextTokenizer tokenizer, int maxAudioSamples) {
+    this(features, tokenizer, maxAudioSamples, null);
+  }
+
+  /**
+   * An encoder whose arrays include {@link TextCues} from {@code cues} (the net's
+   * {@code textCues = 1}), or not when {@code cues} is null.
+   */
+  public BatchEncoder(LogMelExtractor features, TextTokenizer tokenizer, int maxAudioSamples, TextCueAnalyzer cues) {
     this.features = features;
     this.tokenizer = tokenizer;
     this.maxAudioSamples = maxAudioSamples;
+    this.cues = cues;
   }
 
-  /** One utterance after features and tokenization; {@code audio} is null without audio. */
-  public record Prepared(LogMelFeatures audio, TokenizedText text) {
+  /**
+   * One utterance after features and tokenization; {@code audio} is null without audio,
+   * {@code cues} null when the net reads none.
+   */
+  public record Prepared(LogMelFeatures audio, TokenizedText text, TextCues cues) {
+
+    /** Without text cues. */
+    public Prepared(LogMelFeatures audio, TokenizedText text) {
+      this(audio, text, null);
+    }
+
+    /** The same utterance with its text withheld. */
+    public Prepared withoutText() {
+      return new Prepared(audio, new TokenizedText(new int[0][]), cues == null ? null : TextCues.empty());
+    }
+
+    /** The same utterance with its audio withheld. */
+    public Prepared withoutAudio() {
+      return new Prepared(null, text, cues);
+    }
 
     /** The modalities the network will actually see. */
     public Set<Modality> modalities() {
@@ -59,8 +90,22 @@ public final class BatchEncoder {
       float[] audio = input.audio();
       mel = features.extract(audio.length > maxAudioSamples ? Arrays.copyOf(audio, maxAudioSamples) : audio);
     }
-    TokenizedText text = input.text() == null ? new TokenizedText(new int[0][]) : tokenizer.encode(input.text());
-    return new Prepared(mel, text);
+    return prepare(mel, input.text());
+  }
+
+  /** Prepares already computed features (or none) with {@code text} (or none). */
+  public Prepared prepare(LogMelFeatures mel, String text) {
+    TokenizedText tokens = text == null ? new TokenizedText(new int[0][]) : tokenizer.encode(text);
+    TextCues textCues = null;
+    if (cues != null) {
+      textCues = text == null ? TextCues.empty() : cues.analyze(text, tokens.length());
+    }
+    return new Prepared(mel, tokens, textCues);
+  }
+
+  /** The feature extractor (the trainer renders augmented audio through it). */
+  public LogMelExtractor features() {
+    return features;
   }
 
   /** Prepares every input, in order. */
@@ -110,11 +155,35 @@ public final class BatchEncoder {
         }
       }
     }
-    return new NDList(
+    NDList arrays = new NDList(
         manager.create(mel, new Shape(b, frames, bins)),
         manager.create(melLengths, new Shape(b)),
         manager.create(ids, new Shape(b, tokens, pieces)),
         manager.create(pieceMask, new Shape(b, tokens, pieces)),
         manager.create(tokenLengths, new Shape(b)));
+    if (cues != null) {
+      addCues(batch, tokens, arrays, manager);
+    }
+    return arrays;
+  }
+
+  private static void addCues(List<Prepared> batch, int tokens, NDList arrays, NDManager manager) {
+    int b = batch.size();
+    float[] tokenCues = new float[b * tokens * TextCues.TOKEN_DIMS];
+    float[] sentenceCues = new float[b * TextCues.SENTENCE_DIMS];
+    for (int i = 0; i < b; i++) {
+      TextCues c = batch.get(i).cues();
+      if (c == null) {
+        continue;
+      }
+      // cue rows follow words; a tokenizer whose tokens are not words may have fewer rows
+      int rows = Math.min(c.tokens().length, batch.get(i).text().length());
+      for (int t = 0; t < rows; t++) {
+        System.arraycopy(c.tokens()[t], 0, tokenCues, (i * tokens + t) * TextCues.TOKEN_DIMS, TextCues.TOKEN_DIMS);
+      }
+      System.arraycopy(c.sentence(), 0, sentenceCues, i * TextCues.SENTENCE_DIMS, TextCues.SENTENCE_DIMS);
+    }
+    arrays.add(manager.create(tokenCues, new Shape(b, tokens, TextCues.TOKEN_DIMS)));
+    arrays.add(manager.create(sentenceCues, new Shape(b, TextCues.SENTENCE_DIMS)));
   }
 }

@@ -22,6 +22,7 @@ import io.emostream.model.net.NetConfig;
 import io.emostream.model.runtime.DeviceSpec;
 import io.emostream.model.runtime.DjlRuntime;
 import io.emostream.model.text.TextTokenizer;
+import io.emostream.model.text.cues.TextCueAnalyzer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class DjlEmotionModel implements EmotionModel {
   private final BatchEncoder encoder;
   private final BundleManifest manifest;
   private final ModelInfo info;
+  private final float temperature;
 
   private DjlEmotionModel(Model model, CrossModalEmotionNet net, TextTokenizer tokenizer, BundleManifest manifest,
       NetConfig config) {
@@ -52,7 +54,9 @@ public final class DjlEmotionModel implements EmotionModel {
     this.net = net;
     this.tokenizer = tokenizer;
     this.manifest = manifest;
-    this.encoder = new BatchEncoder(new LogMelExtractor(manifest.features()), tokenizer, config.maxAudioSamples());
+    this.encoder = new BatchEncoder(new LogMelExtractor(manifest.features()), tokenizer, config.maxAudioSamples(),
+        config.textCues() > 0 ? TextCueAnalyzer.bundled() : null);
+    this.temperature = (float) manifest.calibrationTemperature();
     this.info = new ModelInfo(manifest.name(), manifest.version(), CrossModalEmotionNet.ARCHITECTURE,
         manifest.labels(), manifest.features().sampleRate(), config.maxAudioSamples(),
         Math.min(tokenizer.maxTokens(), config.maxTokens()), Set.of(Modality.AUDIO, Modality.TEXT),
@@ -164,12 +168,16 @@ public final class DjlEmotionModel implements EmotionModel {
     List<BatchEncoder.Prepared> prepared = encoder.prepare(batch);
     float[] probabilities;
     float[] valenceArousal;
+    float[] gate = null;
     try (NDManager manager = model.getNDManager().newSubManager()) {
       NDList inputs = encoder.toArrays(prepared, manager);
       NDList outputs = net.forward(new ParameterStore(manager, false), inputs, false);
-      NDArray probs = outputs.get(0).softmax(1);
+      NDArray probs = outputs.get(0).div(temperature).softmax(1);
       probabilities = probs.toFloatArray();
       valenceArousal = outputs.get(1).toFloatArray();
+      if (outputs.size() > 4) {
+        gate = outputs.get(4).toFloatArray();
+      }
     } catch (RuntimeException e) {
       throw new ModelException("model " + info.name() + " failed on a batch of " + batch.size()
           + " utterances (first id " + batch.get(0).id() + "): " + e.getMessage(), e);
@@ -179,8 +187,10 @@ public final class DjlEmotionModel implements EmotionModel {
     for (int i = 0; i < batch.size(); i++) {
       float[] p = new float[classes];
       System.arraycopy(probabilities, i * classes, p, 0, classes);
-      out.add(new EmotionPrediction(info.labels(), p, valenceArousal[2 * i], valenceArousal[2 * i + 1],
-          prepared.get(i).modalities()));
+      Set<Modality> used = prepared.get(i).modalities();
+      Set<Modality> drivenBy = gate == null ? used : GateReading.drivenBy(gate, i, used);
+      float valence = LabelValence.consistent(info.labels(), p, valenceArousal[2 * i]);
+      out.add(new EmotionPrediction(info.labels(), p, valence, valenceArousal[2 * i + 1], used, drivenBy));
     }
     return out;
   }

@@ -48,7 +48,11 @@ public final class LogMelExtractor {
   /** Normalised log-mel features of {@code audio} (16 kHz samples in [-1, 1]); what the net consumes. */
   public LogMelFeatures extract(float[] audio) {
     LogMelFeatures raw = logMel(audio);
-    normalise(raw);
+    if (FeatureConfig.FLOORED_CMN.equals(config.normalization())) {
+      flooredMeanNormalise(raw, config.dynamicRangeDb());
+    } else {
+      normalise(raw);
+    }
     return raw;
   }
 
@@ -88,6 +92,38 @@ public final class LogMelExtractor {
       w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / length);
     }
     return w;
+  }
+
+  /**
+   * Floors every log energy {@code dynamicRangeDb} below the utterance's loudest, removes each
+   * bin's mean and divides by a fixed scale. Scaling the audio shifts every log energy by the
+   * same constant, which the mean removal cancels; a noise floor below the relative floor and
+   * digital silence both land on the floor; a band the channel removed stays flat at the floor
+   * instead of having its last bit of noise stretched to unit variance as cmvn would.
+   */
+  private static void flooredMeanNormalise(LogMelFeatures f, double dynamicRangeDb) {
+    float[] v = f.values();
+    float max = Float.NEGATIVE_INFINITY;
+    for (float x : v) {
+      max = Math.max(max, x);
+    }
+    double range = dynamicRangeDb / 10.0 * Math.log(10.0);
+    float floor = (float) (max - range);
+    for (int i = 0; i < v.length; i++) {
+      v[i] = Math.max(v[i], floor);
+    }
+    float scale = (float) (4.0 / range);
+    for (int b = 0; b < f.bins(); b++) {
+      double sum = 0;
+      for (int t = 0; t < f.frames(); t++) {
+        sum += v[t * f.bins() + b];
+      }
+      float mean = (float) (sum / f.frames());
+      for (int t = 0; t < f.frames(); t++) {
+        int i = t * f.bins() + b;
+        v[i] = (v[i] - mean) * scale;
+      }
+    }
   }
 
   private static void normalise(LogMelFeatures f) {

@@ -15,7 +15,9 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.emostream.model.text.cues.TextCues;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,6 +38,20 @@ import java.util.List;
  * Outputs: {@code logits (B, C)}, {@code valenceArousal (B, 2)} (tanh valence in [-1, 1], sigmoid
  * arousal in [0, 1]), {@code audioEmbedding (B, 2D)} and {@code textEmbedding (B, 2D)} (pooled
  * mean and std after cross-attention, for the trainer's contrastive and reconstruction losses).
+ *
+ * <p>With {@code textCues = 1} two more inputs follow: {@code tokenCues (B, Tt, 4)}, projected
+ * and added to each token's embedding, and {@code sentenceCues (B, 8)}, joined to the text side
+ * before the heads ({@link TextCues}): lexicon knowledge of words
+ * the training corpus never contained.
+ *
+ * <p>With {@code fusion = gated} the net has three heads: audio alone (pooled audio), text alone
+ * (pooled text and sentence cues) and joint (the fusion MLP). A gate over both embeddings, the
+ * cues and which modalities are present weighs their probabilities; an absent modality's head
+ * gets weight 0. Output 0 is then the log of the mixed probabilities (a softmax of it gives them
+ * back), and three more outputs follow: {@code gate (B, 3)} (audio, text, joint),
+ * {@code audioLogits (B, C)} and {@code textLogits (B, C)}. The mixture lets the net lean on
+ * the modality that is reliable for this utterance (out-of-domain audio, a one-word transcript)
+ * instead of averaging it in, and the gate says which one drove the result.
  */
 public final class CrossModalEmotionNet extends AbstractBlock {
 
@@ -59,6 +75,10 @@ public final class CrossModalEmotionNet extends AbstractBlock {
   private final Dropout fusionDropout;
   private final Linear classifier;
   private final Linear valenceArousal;
+  private final Linear tokenCueProjection;
+  private final Linear audioHead;
+  private final Linear textHead;
+  private final Linear gate;
 
   public CrossModalEmotionNet(NetConfig config) {
     this.config = config;
@@ -83,7 +103,18 @@ public final class CrossModalEmotionNet extends AbstractBlock {
     fusionDropout = addChildBlock("fusionDropout", Dropout.builder().optRate(config.dropout()).build());
     classifier = addChildBlock("classifier", Linear.builder().setUnits(config.numClasses()).build());
     valenceArousal = addChildBlock("valenceArousal", Linear.builder().setUnits(2).build());
+    tokenCueProjection = config.textCues() > 0
+        ? addChildBlock("tokenCueProjection", Linear.builder().setUnits(d).build()) : null;
+    audioHead = config.gated() ? addChildBlock("audioHead", Linear.builder().setUnits(config.numClasses()).build())
+        : null;
+    textHead = config.gated() ? addChildBlock("textHead", Linear.builder().setUnits(config.numClasses()).build())
+        : null;
+    gate = config.gated() ? addChildBlock("gate", Linear.builder().setUnits(GATE_WIDTH).build()) : null;
   }
+
+  /** Heads the gate weighs: audio, text, joint. */
+  public static final int GATE_WIDTH = 3;
+  private static final float ABSENT_LOGIT = -1e4f;
 
   private static Parameter absentParameter(String name, int d) {
     return Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
@@ -98,7 +129,9 @@ public final class CrossModalEmotionNet extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     Encoded audio = encodeAudio(store, inputs.get(0), inputs.get(1), training, params);
-    Encoded text = encodeText(store, inputs.get(2), inputs.get(3), inputs.get(4), training, params);
+    NDArray tokenCues = config.textCues() > 0 ? inputs.get(5) : null;
+    NDArray sentenceCues = config.textCues() > 0 ? inputs.get(6) : null;
+    Encoded text = encodeText(store, inputs.get(2), inputs.get(3), inputs.get(4), tokenCues, training, params);
 
     NDArray audioKeys = Masks.additive(audio.mask());
     NDArray textKeys = Masks.additive(text.mask());
@@ -109,13 +142,31 @@ public final class CrossModalEmotionNet extends AbstractBlock {
 
     NDArray audioEmbedding = statisticsPooling(audioAttended, audio.mask());
     NDArray textEmbedding = statisticsPooling(textAttended, text.mask());
-    NDArray fused = audioEmbedding.concat(textEmbedding, 1);
+    NDArray textSide = sentenceCues == null ? textEmbedding : textEmbedding.concat(sentenceCues, 1);
+    NDArray fused = audioEmbedding.concat(textSide, 1);
     NDArray hidden = Activation.gelu(fusion.forward(store, new NDList(fused), training, params).head());
     hidden = fusionDropout.forward(store, new NDList(hidden), training, params).head();
     NDArray logits = classifier.forward(store, new NDList(hidden), training, params).head();
     NDArray va = valenceArousal.forward(store, new NDList(hidden), training, params).head();
     NDArray squashed = va.get(":, 0:1").tanh().concat(Activation.sigmoid(va.get(":, 1:2")), 1);
-    return new NDList(logits, squashed, audioEmbedding, textEmbedding);
+    if (!config.gated()) {
+      return new NDList(logits, squashed, audioEmbedding, textEmbedding);
+    }
+    NDArray audioLogits = audioHead.forward(store, new NDList(audioEmbedding), training, params).head();
+    NDArray textLogits = textHead.forward(store, new NDList(textSide), training, params).head();
+    NDArray audioPresent = inputs.get(1).gt(0f).toType(DataType.FLOAT32, false).reshape(-1, 1);
+    NDArray textPresent = inputs.get(4).gt(0f).toType(DataType.FLOAT32, false).reshape(-1, 1);
+    NDArray gateInput = NDArrays.concat(new NDList(fused, audioPresent, textPresent), 1);
+    NDArray gateLogits = gate.forward(store, new NDList(gateInput), training, params).head();
+    // an absent modality's head cannot drive the result
+    NDArray absent = NDArrays.concat(new NDList(audioPresent, textPresent, textPresent.onesLike()), 1)
+        .neg().add(1f).mul(ABSENT_LOGIT);
+    NDArray weights = gateLogits.add(absent).softmax(1);
+    NDArray mixed = audioLogits.softmax(1).mul(weights.get(":, 0:1"))
+        .add(textLogits.softmax(1).mul(weights.get(":, 1:2")))
+        .add(logits.softmax(1).mul(weights.get(":, 2:3")));
+    NDArray logMixed = mixed.add(1e-7f).log();
+    return new NDList(logMixed, squashed, audioEmbedding, textEmbedding, weights, audioLogits, textLogits);
   }
 
   /** Encoder output of one modality with its (B, T) validity mask (absent rows: first slot only). */
@@ -135,8 +186,11 @@ public final class CrossModalEmotionNet extends AbstractBlock {
   }
 
   private Encoded encodeText(ParameterStore store, NDArray ids, NDArray pieceMask, NDArray lengths,
-      boolean training, PairList<String, Object> params) {
+      NDArray tokenCues, boolean training, PairList<String, Object> params) {
     NDArray x = embedding.forward(store, new NDList(ids, pieceMask), training, params).head();
+    if (tokenCues != null) {
+      x = x.add(tokenCueProjection.forward(store, new NDList(tokenCues), training, params).head());
+    }
     x = PositionalEncoding.add(x);
     NDArray lengthMask = Masks.fromLengths(lengths, x.getShape().get(1));
     NDArray keyMask = Masks.additive(lengthMask);
@@ -170,8 +224,16 @@ public final class CrossModalEmotionNet extends AbstractBlock {
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     long b = inputShapes[0].get(0);
     long d = config.dModel();
-    return new Shape[] {new Shape(b, config.numClasses()), new Shape(b, 2), new Shape(b, 2 * d),
-        new Shape(b, 2 * d)};
+    Shape classes = new Shape(b, config.numClasses());
+    if (config.gated()) {
+      return new Shape[] {classes, new Shape(b, 2), new Shape(b, 2 * d), new Shape(b, 2 * d),
+          new Shape(b, GATE_WIDTH), classes, classes};
+    }
+    return new Shape[] {classes, new Shape(b, 2), new Shape(b, 2 * d), new Shape(b, 2 * d)};
+  }
+
+  private int sentenceCueWidth() {
+    return config.textCues() > 0 ? TextCues.SENTENCE_DIMS : 0;
   }
 
   @Override
@@ -191,7 +253,16 @@ public final class CrossModalEmotionNet extends AbstractBlock {
     textNorm.initialize(manager, dataType, sequence);
     audioToText.initialize(manager, dataType, sequence, sequence, keyMask);
     textToAudio.initialize(manager, dataType, sequence, sequence, keyMask);
-    fusion.initialize(manager, dataType, new Shape(1, 4L * d));
+    fusion.initialize(manager, dataType, new Shape(1, 4L * d + sentenceCueWidth()));
+    if (tokenCueProjection != null) {
+      tokenCueProjection.initialize(manager, dataType, new Shape(1, 1,
+          TextCues.TOKEN_DIMS));
+    }
+    if (config.gated()) {
+      audioHead.initialize(manager, dataType, new Shape(1, 2L * d));
+      textHead.initialize(manager, dataType, new Shape(1, 2L * d + sentenceCueWidth()));
+      gate.initialize(manager, dataType, new Shape(1, 4L * d + sentenceCueWidth() + 2));
+    }
     fusionDropout.initialize(manager, dataType, new Shape(1, config.fusionDim()));
     classifier.initialize(manager, dataType, new Shape(1, config.fusionDim()));
     valenceArousal.initialize(manager, dataType, new Shape(1, config.fusionDim()));
@@ -199,7 +270,14 @@ public final class CrossModalEmotionNet extends AbstractBlock {
 
   /** Shapes to {@code initialize} the net with (batch 1, one frame, one token). */
   public Shape[] initializationShapes() {
-    return new Shape[] {new Shape(1, 1, config.melBins()), new Shape(1), new Shape(1, 1, 1), new Shape(1, 1, 1),
+    Shape[] base = {new Shape(1, 1, config.melBins()), new Shape(1), new Shape(1, 1, 1), new Shape(1, 1, 1),
         new Shape(1)};
+    if (config.textCues() == 0) {
+      return base;
+    }
+    Shape[] withCues = Arrays.copyOf(base, 7);
+    withCues[5] = new Shape(1, 1, TextCues.TOKEN_DIMS);
+    withCues[6] = new Shape(1, TextCues.SENTENCE_DIMS);
+    return withCues;
   }
 }

@@ -16,6 +16,11 @@ package io.emostream.model.net;
  * @param fusionDim       hidden width of the fusion MLP
  * @param maxAudioSamples audio longer than this is cut before features (16 kHz samples)
  * @param maxTokens       text longer than this many tokens is cut
+ * @param textCues        0: tokens only (bundles before cues); 1: the text encoder also reads
+ *                        lexicon valence cues per token and per transcript ({@code TextCues})
+ * @param fusion          {@code concat} (or absent): one head over both pooled modalities;
+ *                        {@code gated}: an audio head, a text head and the joint head mixed by a
+ *                        learned reliability gate, which also says which modality drove a result
  */
 public record NetConfig(
     int dModel,
@@ -30,13 +35,38 @@ public record NetConfig(
     int numClasses,
     int fusionDim,
     int maxAudioSamples,
-    int maxTokens) {
+    int maxTokens,
+    int textCues,
+    String fusion) {
+
+  /** One head over the concatenated modalities. */
+  public static final String CONCAT = "concat";
+  /** Audio, text and joint heads mixed by a gate. */
+  public static final String GATED = "gated";
 
   /** The demo size: d=128, 4 heads, 2+2 layers, 8192 hash buckets, about 2.2 M parameters. */
   public static final NetConfig DEFAULT = new NetConfig(128, 4, 2, 2, 512, 0.1f, 4, 80, 8192, 4, 256,
       30 * 16_000, 64);
 
+  /** A config without text cues and with concatenation fusion (as bundles before them). */
+  public NetConfig(int dModel, int heads, int audioLayers, int textLayers, int ffDim, float dropout,
+      int subsampling, int melBins, int vocabSize, int numClasses, int fusionDim, int maxAudioSamples,
+      int maxTokens) {
+    this(dModel, heads, audioLayers, textLayers, ffDim, dropout, subsampling, melBins, vocabSize, numClasses,
+        fusionDim, maxAudioSamples, maxTokens, 0, CONCAT);
+  }
+
   public NetConfig {
+    if (fusion == null) {
+      fusion = CONCAT;
+    }
+    if (!CONCAT.equals(fusion) && !GATED.equals(fusion)) {
+      throw new IllegalArgumentException("hyperParameters.fusion must be " + CONCAT + " or " + GATED + ", got "
+          + fusion);
+    }
+    if (textCues != 0 && textCues != 1) {
+      throw new IllegalArgumentException("hyperParameters.textCues must be 0 or 1, got " + textCues);
+    }
     requirePositive("dModel", dModel);
     requirePositive("heads", heads);
     requirePositive("ffDim", ffDim);
@@ -65,6 +95,17 @@ public record NetConfig(
     if (value <= 0) {
       throw new IllegalArgumentException("hyperParameters." + name + " must be > 0, got " + value);
     }
+  }
+
+  /** This config with lexicon text cues and gated fusion (the robust variant). */
+  public NetConfig robust() {
+    return new NetConfig(dModel, heads, audioLayers, textLayers, ffDim, dropout, subsampling, melBins, vocabSize,
+        numClasses, fusionDim, maxAudioSamples, maxTokens, 1, GATED);
+  }
+
+  /** Whether the heads are mixed by a gate. */
+  public boolean gated() {
+    return GATED.equals(fusion);
   }
 
   /** Number of stride-2 convolutions in the audio front end. */

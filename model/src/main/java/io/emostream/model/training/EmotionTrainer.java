@@ -76,6 +76,17 @@ public final class EmotionTrainer {
    * weights) to {@code bundleDir}.
    */
   public TrainingResult train(CorpusReader corpus, Path bundleDir, String name, String version) {
+    return train(corpus, TrainingMaterial.NONE, bundleDir, name, version);
+  }
+
+  /**
+   * {@link #train(CorpusReader, Path, String, String)} with real text beside the corpus, channel
+   * augmentation and a front end from {@code material}; the written bundle is calibrated
+   * (temperature scaling on the dev split and the held-out text) and its manifest records the
+   * expected calibration error before and after.
+   */
+  public TrainingResult train(CorpusReader corpus, TrainingMaterial material, Path bundleDir, String name,
+      String version) {
     long started = System.nanoTime();
     DjlRuntime.ensureConfigured();
     List<Example> all = corpus.read();
@@ -86,18 +97,23 @@ public final class EmotionTrainer {
       throw new CorpusException(corpus.description() + " has " + trainSet.size() + " train and " + devSet.size()
           + " dev examples: training needs at least 2 train examples and a non-empty dev split for early stopping");
     }
-    BundleManifest manifest = Manifests.crossModal(name, version, net, config.seed());
+    BundleManifest manifest = Manifests.crossModal(name, version, net, material.features(), config.seed());
     try (DjlEmotionModel model = DjlEmotionModel.createRandom(manifest, config.seed(), device)) {
-      List<PreparedExample> train = prepare(trainSet, model.encoder(), "features (train)");
-      List<PreparedExample> dev = prepare(devSet, model.encoder(), "features (dev)");
+      boolean keepAudio = material.augmentation() != null;
+      List<PreparedExample> train = prepare(trainSet, model.encoder(), "features (train)", keepAudio);
+      train.addAll(TrainingText.prepare(material.trainText(), model.encoder()));
+      List<PreparedExample> dev = prepare(devSet, model.encoder(), "features (dev)", false);
       dev.sort(Comparator.comparingInt(PreparedExample::length));
-      Loop loop = new Loop(model, train, dev);
+      List<PreparedExample> devText = TrainingText.prepare(material.devText(), model.encoder());
+      Loop loop = new Loop(model, train, dev, material.augmentation());
       loop.run();
       Map<String, Double> metrics = new LinkedHashMap<>();
       metrics.put("dev.fused.ua", loop.bestUa);
       metrics.put("train.best_epoch", (double) loop.bestEpoch);
-      BundleManifest trained = model.manifest().withMetrics(metrics).withProvenance(
-          TrainingProvenance.of(corpus, config, net, all.size(), loop.history.size()));
+      listener.onPhase("calibration (dev split, 3 views, and held-out text)", dev.size());
+      double temperature = TrainerCalibration.fit(model, dev, devText, metrics);
+      BundleManifest trained = model.manifest().withMetrics(metrics).withTemperature(temperature).withProvenance(
+          TrainingProvenance.of(corpus, config, net, all.size(), loop.history.size(), material));
       // written before the test pass, so a corpus problem there cannot cost the training run
       BundleWriter.write(bundleDir, trained, model.network());
       EvaluationReport test;
@@ -116,13 +132,15 @@ public final class EmotionTrainer {
     }
   }
 
-  private List<PreparedExample> prepare(List<Example> examples, BatchEncoder encoder, String phase) {
+  private List<PreparedExample> prepare(List<Example> examples, BatchEncoder encoder, String phase,
+      boolean keepAudio) {
     listener.onPhase(phase, examples.size());
     AtomicInteger done = new AtomicInteger();
     // features are pure Java: both cores help, and PyTorch is idle meanwhile
     return new ArrayList<>(examples.parallelStream().map(e -> {
       float[] audio = e.audio() == null ? null : e.audio().load();
-      PreparedExample p = new PreparedExample(e, encoder.prepare(new UtteranceInput(e.id(), audio, e.text())));
+      PreparedExample p = new PreparedExample(e.id(), encoder.prepare(new UtteranceInput(e.id(), audio, e.text())),
+          Target.of(e), keepAudio ? audio : null);
       int n = done.incrementAndGet();
       if (n % 50 == 0 || n == examples.size()) {
         listener.onPhaseProgress(n);
@@ -140,17 +158,35 @@ public final class EmotionTrainer {
   /** The state of one training run. */
   private final class Loop {
     private final DjlEmotionModel model;
-    private final List<PreparedExample> train;
+    private List<PreparedExample> train;
     private final List<PreparedExample> dev;
+    private final AudioAugmentation augmentation;
     private final List<EpochStats> history = new ArrayList<>();
     private double bestUa = -1;
     private int bestEpoch;
     private byte[] bestWeights;
 
-    Loop(DjlEmotionModel model, List<PreparedExample> train, List<PreparedExample> dev) {
+    Loop(DjlEmotionModel model, List<PreparedExample> train, List<PreparedExample> dev,
+        AudioAugmentation augmentation) {
       this.model = model;
       this.train = train;
       this.dev = dev;
+      this.augmentation = augmentation;
+    }
+
+    /** Every clip through a new random channel; seeded per epoch and clip, so order does not matter. */
+    private void rerender(int epoch) {
+      listener.onPhase("channel renderings (epoch " + epoch + ")", train.size());
+      BatchEncoder encoder = model.encoder();
+      train = new ArrayList<>(train.parallelStream().map(p -> {
+        if (p.audio() == null) {
+          return p;
+        }
+        Random r = new Random(config.seed() * 1_000_003L + epoch * 7_919L + p.id().hashCode());
+        float[] heard = augmentation.render(p.audio(), r);
+        return p.with(new BatchEncoder.Prepared(encoder.features().extract(heard), p.prepared().text(),
+            p.prepared().cues()));
+      }).toList());
     }
 
     void run() {
@@ -179,6 +215,9 @@ public final class EmotionTrainer {
       int sinceBest = 0;
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long epochStart = System.nanoTime();
+        if (augmentation != null) {
+          rerender(epoch);
+        }
         double[] sums = trainEpoch(epoch, network, head, store, random, root);
         ConfusionMatrix devMatrix = evaluateDev(network, root);
         double seconds = (System.nanoTime() - epochStart) / 1e9;
@@ -246,7 +285,7 @@ public final class EmotionTrainer {
           NDList out = network.forward(new ParameterStore(sub, false), model.encoder().toArrays(inputs, sub), false);
           long[] predicted = out.get(0).argMax(1).toLongArray();
           for (int i = 0; i < batch.size(); i++) {
-            m.add(batch.get(i).example().labelIndex(), (int) predicted[i]);
+            m.add(batch.get(i).target().labelIndex(), (int) predicted[i]);
           }
         }
       }

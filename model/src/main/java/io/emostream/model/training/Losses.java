@@ -23,6 +23,25 @@ public final class Losses {
     return logProbabilities.mul(oneHot).sum(new int[] {1}).neg().mean();
   }
 
+  /**
+   * Mean over rows of {@code -log} of the probability mass that {@code logits (B, C)} put inside
+   * each row's {@code masks (B, C)} (0/1); rows weighted by {@code rowWeights (B)}. A one-hot
+   * mask gives cross-entropy; a wider one accepts any class inside it.
+   */
+  public static NDArray maskedCrossEntropy(NDArray logits, NDArray masks, NDArray rowWeights) {
+    NDArray logProbabilities = logits.logSoftmax(1);
+    // log-sum-exp over the allowed classes: masked-out classes get a large negative offset
+    NDArray allowed = logProbabilities.add(masks.neg().add(1f).mul(-1e4f));
+    NDArray max = allowed.max(new int[] {1}, true);
+    NDArray logMass = allowed.sub(max).exp().sum(new int[] {1}).log().add(max.squeeze(1));
+    return logMass.neg().mul(rowWeights).sum().div(rowWeights.sum().maximum(1f));
+  }
+
+  /** Mean squared error over the entries where {@code known} is 1. */
+  public static NDArray maskedMeanSquared(NDArray predicted, NDArray target, NDArray known) {
+    return predicted.sub(target).square().mul(known).sum().div(known.sum().maximum(1f));
+  }
+
   /** Mean squared error between {@code predicted} and {@code target} of the same shape. */
   public static NDArray meanSquared(NDArray predicted, NDArray target) {
     return predicted.sub(target).square().mean();

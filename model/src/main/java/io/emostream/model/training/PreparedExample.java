@@ -1,18 +1,17 @@
 package io.emostream.model.training;
 
-import io.emostream.model.data.Example;
 import io.emostream.model.djl.BatchEncoder;
-import io.emostream.model.text.TokenizedText;
 
 /**
- * An example with its features and tokens computed once, so epochs cost only the network.
+ * A training row with its features and tokens computed, its target, and (for corpus rows with
+ * audio) the raw samples, so that each epoch can render them through another channel.
  *
- * @param example  the corpus example
+ * @param id       the example's id
  * @param prepared both modalities as the network's encoder prepared them
+ * @param target   what the row should produce
+ * @param audio    16 kHz samples before any channel, or {@code null}
  */
-record PreparedExample(Example example, BatchEncoder.Prepared prepared) {
-
-  private static final TokenizedText NO_TEXT = new TokenizedText(new int[0][]);
+record PreparedExample(String id, BatchEncoder.Prepared prepared, Target target, float[] audio) {
 
   boolean hasAudio() {
     return prepared.audio() != null;
@@ -24,12 +23,17 @@ record PreparedExample(Example example, BatchEncoder.Prepared prepared) {
 
   /** The view with audio withheld (text only). */
   BatchEncoder.Prepared textOnly() {
-    return new BatchEncoder.Prepared(null, prepared.text());
+    return prepared.withoutAudio();
   }
 
   /** The view with text withheld (audio only). */
   BatchEncoder.Prepared audioOnly() {
-    return new BatchEncoder.Prepared(prepared.audio(), NO_TEXT);
+    return prepared.withoutText();
+  }
+
+  /** The same row with other prepared inputs (a new channel rendering). */
+  PreparedExample with(BatchEncoder.Prepared other) {
+    return new PreparedExample(id, other, target, audio);
   }
 
   /** Length used to group similar utterances into a batch (less padding). */

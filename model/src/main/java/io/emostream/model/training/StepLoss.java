@@ -20,34 +20,41 @@ import java.util.List;
  */
 record StepLoss(NDArray total, float crossEntropy, float valenceArousal, float contrastive, float reconstruction) {
 
+  /** Weight of each single-modality head's own loss in a gated net. */
+  static final float HEAD_WEIGHT = 0.5f;
+
   /** Runs the network (training mode) on {@code shown} and builds the loss, all in {@code manager}. */
   static StepLoss compute(List<PreparedExample> batch, List<BatchEncoder.Prepared> shown, BatchEncoder encoder,
       ai.djl.nn.Block net, ReconstructionHead head, ParameterStore store, NDManager manager, TrainingConfig config) {
     int b = batch.size();
-    int[] labels = new int[b];
-    float[] va = new float[2 * b];
-    float[] hasAudio = new float[b];
-    float[] hasText = new float[b];
+    int c = batch.get(0).target().label().length;
+    Rows rows = new Rows(b, c);
     for (int i = 0; i < b; i++) {
-      labels[i] = batch.get(i).example().labelIndex();
-      va[2 * i] = batch.get(i).example().valenceTarget();
-      va[2 * i + 1] = batch.get(i).example().arousalTarget();
-      hasAudio[i] = shown.get(i).audio() != null ? 1f : 0f;
-      hasText[i] = shown.get(i).text().length() > 0 ? 1f : 0f;
+      rows.fill(i, batch.get(i).target(), shown.get(i));
     }
     NDList out = net.forward(store, encoder.toArrays(shown, manager), true);
-    NDArray y = manager.create(labels);
-    NDArray ce = Losses.crossEntropy(out.get(0), y);
-    NDArray vaLoss = Losses.meanSquared(out.get(1), manager.create(va, new Shape(b, 2)));
+    NDArray ce = Losses.maskedCrossEntropy(out.get(0), rows.array(manager, rows.label, c), manager.ones(new Shape(b)));
+    NDArray vaLoss = Losses.maskedMeanSquared(out.get(1), rows.array(manager, rows.va, 2),
+        rows.array(manager, rows.vaKnown, 2));
     NDArray total = ce.add(vaLoss.mul(config.valenceArousalWeight()));
-    NDArray audioRows = manager.create(hasAudio);
-    NDArray textRows = manager.create(hasText);
+    if (out.size() > 6) {
+      NDArray audioCe = Losses.maskedCrossEntropy(out.get(5), rows.array(manager, rows.audioLabel, c),
+          manager.create(rows.audioWeight));
+      NDArray textCe = Losses.maskedCrossEntropy(out.get(6), rows.array(manager, rows.textLabel, c),
+          manager.create(rows.textWeight));
+      total = total.add(audioCe.add(textCe).mul(HEAD_WEIGHT));
+    }
+    NDArray audioRows = manager.create(rows.hasAudio);
+    NDArray textRows = manager.create(rows.hasText);
     float contrastive = 0f;
     if (config.contrastiveWeight() > 0) {
-      NDArray c = Losses.crossModalContrastive(out.get(2), out.get(3), y, audioRows, textRows,
-          config.contrastiveMargin());
-      total = total.add(c.mul(config.contrastiveWeight()));
-      contrastive = c.getFloat();
+      // rows known only by a mask have no single class to pair on: they sit out
+      NDArray y = manager.create(rows.classIndex);
+      NDArray paired = manager.create(rows.single);
+      NDArray contrast = Losses.crossModalContrastive(out.get(2), out.get(3), y, audioRows.mul(paired),
+          textRows.mul(paired), config.contrastiveMargin());
+      total = total.add(contrast.mul(config.contrastiveWeight()));
+      contrastive = contrast.getFloat();
     }
     float reconstruction = 0f;
     if (config.reconstructionWeight() > 0 && head != null) {
@@ -58,5 +65,68 @@ record StepLoss(NDArray total, float crossEntropy, float valenceArousal, float c
       reconstruction = r.getFloat();
     }
     return new StepLoss(total, ce.getFloat(), vaLoss.getFloat(), contrastive, reconstruction);
+  }
+
+  /** The batch's targets as flat arrays. */
+  private static final class Rows {
+    final float[] label;
+    final float[] audioLabel;
+    final float[] textLabel;
+    final float[] audioWeight;
+    final float[] textWeight;
+    final float[] va;
+    final float[] vaKnown;
+    final float[] hasAudio;
+    final float[] hasText;
+    final int[] classIndex;
+    final float[] single;
+    private final int classes;
+
+    Rows(int b, int classes) {
+      this.classes = classes;
+      label = new float[b * classes];
+      audioLabel = new float[b * classes];
+      textLabel = new float[b * classes];
+      audioWeight = new float[b];
+      textWeight = new float[b];
+      va = new float[2 * b];
+      vaKnown = new float[2 * b];
+      hasAudio = new float[b];
+      hasText = new float[b];
+      classIndex = new int[b];
+      single = new float[b];
+    }
+
+    void fill(int i, Target t, BatchEncoder.Prepared shown) {
+      System.arraycopy(t.label(), 0, label, i * classes, classes);
+      hasAudio[i] = shown.audio() != null ? 1f : 0f;
+      hasText[i] = shown.text().length() > 0 ? 1f : 0f;
+      if (t.audio() != null) {
+        System.arraycopy(t.audio(), 0, audioLabel, i * classes, classes);
+        audioWeight[i] = hasAudio[i];
+      } else {
+        audioLabel[i * classes] = 1f; // any mask keeps the log finite; weight 0 ignores it
+      }
+      if (t.text() != null) {
+        System.arraycopy(t.text(), 0, textLabel, i * classes, classes);
+        textWeight[i] = hasText[i];
+      } else {
+        textLabel[i * classes] = 1f;
+      }
+      setKnown(2 * i, t.valence());
+      setKnown(2 * i + 1, t.arousal());
+      classIndex[i] = Math.max(0, t.labelIndex());
+      single[i] = t.labelIndex() >= 0 ? 1f : 0f;
+    }
+
+    private void setKnown(int k, float value) {
+      boolean known = !Float.isNaN(value);
+      va[k] = known ? value : 0f;
+      vaKnown[k] = known ? 1f : 0f;
+    }
+
+    NDArray array(NDManager manager, float[] values, int width) {
+      return manager.create(values, new Shape(values.length / width, width));
+    }
   }
 }

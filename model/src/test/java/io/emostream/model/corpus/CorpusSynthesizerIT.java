@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.emostream.model.data.Example;
+import io.emostream.model.data.Split;
+import io.emostream.model.data.SyntheticManifestReader;
 import io.emostream.model.wav.WavAudio;
 import io.emostream.model.wav.WavReader;
 import java.io.IOException;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Synthesises a small corpus with the real espeak-ng and sox and checks what it wrote. */
+/** Synthesises a small corpus with the real espeak-ng, festival, flite and sox and checks what it wrote. */
 class CorpusSynthesizerIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,16 +43,21 @@ class CorpusSynthesizerIT {
   }
 
   private static CorpusConfig config(Path out) {
-    return new CorpusConfig(out, 11, 12, 6, 0.25, 0.3, 16_000, 2, "espeak-ng", "sox");
+    return new CorpusConfig(out, 11, UTTERANCES, 6, 0.25, 0.3, 16_000, 2, "espeak-ng", "sox", 0.5, "festival", "flite",
+        true);
   }
+
+  private static final int UTTERANCES = 16;
 
   @Test
   void shouldWriteOneManifestLineWithEveryFieldPerUtterance() throws IOException {
     List<JsonNode> lines = manifest(corpus);
-    assertThat(lines).hasSize(12);
+    assertThat(lines).hasSize(UTTERANCES);
     for (JsonNode line : lines) {
+      boolean espeak = line.get("voice").get("synthesizer").asText().equals("espeak-ng");
       assertThat(line.fieldNames()).toIterable().containsExactly("id", "split", "speaker", "role", "label", "text",
-          "spokenText", "wav", "durationMs", "conflicting", "textEmotion", "voiceEmotion", "asrNoise", "voice", "prosody");
+          "spokenText", "wav", "durationMs", "conflicting", "textEmotion", "voiceEmotion", "asrNoise", "voice",
+          espeak ? "prosody" : "effects");
       assertThat(line.get("split").asText()).isIn("train", "dev", "test");
       assertThat(line.get("label").asText()).isIn("neutral", "happy", "angry", "sad");
       assertThat(line.get("role").asText()).isIn("agent", "customer");
@@ -58,10 +66,39 @@ class CorpusSynthesizerIT {
       assertThat(line.get("conflicting").asBoolean())
           .isEqualTo(!line.get("textEmotion").asText().equals(line.get("voiceEmotion").asText()));
       assertThat(line.get("text").asText()).isNotBlank().doesNotContain(",", "!", "?");
-      assertThat(line.get("prosody").get("rateWpm").asInt()).isBetween(80, 300);
+      if (espeak) {
+        assertThat(line.get("prosody").get("rateWpm").asInt()).isBetween(80, 300);
+      } else {
+        assertThat(line.get("effects").get("tempo").asDouble()).isBetween(0.6, 1.5);
+      }
     }
     assertThat(lines.stream().filter(l -> l.get("conflicting").asBoolean())).isNotEmpty();
-    assertThat(lastProgress.get()).isEqualTo(12_012);
+    assertThat(lastProgress.get()).isEqualTo(UTTERANCES * 1000 + UTTERANCES);
+  }
+
+  @Test
+  void shouldMixSeveralSynthesisersWithSpeakersOfOneSynthesiserEach() throws IOException {
+    Map<String, String> synthOfSpeaker = new HashMap<>();
+    Set<String> voices = new HashSet<>();
+    for (JsonNode line : manifest(corpus)) {
+      String synth = line.get("voice").get("synthesizer").asText();
+      assertThat(synth).isIn("espeak-ng", "festival", "flite");
+      assertThat(synthOfSpeaker.putIfAbsent(line.get("speaker").asText(), synth)).isIn(null, synth);
+      voices.add(synth + "/" + line.get("voice").get("variant").asText());
+    }
+    assertThat(new HashSet<>(synthOfSpeaker.values())).as("synthesisers in %s", voices).hasSizeGreaterThanOrEqualTo(2)
+        .contains("espeak-ng");
+    assertThat(voices).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(info.synthesizers().values().stream().mapToInt(m -> m.values().stream().mapToInt(i -> i).sum()).sum())
+        .isEqualTo(UTTERANCES);
+  }
+
+  @Test
+  void shouldStayReadableByTheTrainingReader() {
+    // the synthesiser fields are new and optional: the reader the trainer uses takes them as before
+    List<Example> examples = new SyntheticManifestReader(corpus).read();
+    assertThat(examples).hasSize(UTTERANCES);
+    assertThat(examples.stream().map(Example::split)).contains(Split.TRAIN, Split.DEV, Split.TEST);
   }
 
   @Test
@@ -72,7 +109,8 @@ class CorpusSynthesizerIT {
       speakersBySplit.computeIfAbsent(line.get("split").asText(), k -> new HashSet<>()).add(line.get("speaker").asText());
       labels.merge(line.get("label").asText(), 1, Integer::sum);
     }
-    assertThat(labels).containsOnlyKeys("neutral", "happy", "angry", "sad").allSatisfy((k, v) -> assertThat(v).isEqualTo(3));
+    assertThat(labels).containsOnlyKeys("neutral", "happy", "angry", "sad")
+        .allSatisfy((k, v) -> assertThat(v).isEqualTo(UTTERANCES / 4));
     List<String> all = new ArrayList<>();
     speakersBySplit.values().forEach(all::addAll);
     assertThat(all).doesNotHaveDuplicates();
@@ -107,8 +145,10 @@ class CorpusSynthesizerIT {
         total += n.asInt();
       }
     }
-    assertThat(total).isEqualTo(12);
-    assertThat(info.utterances()).isEqualTo(12);
+    assertThat(total).isEqualTo(UTTERANCES);
+    assertThat(info.utterances()).isEqualTo(UTTERANCES);
+    assertThat(tree.get("festivalVersion").asText()).isNotBlank();
+    assertThat(tree.get("fliteVersion").asText()).isNotBlank();
   }
 
   @Test
@@ -127,6 +167,21 @@ class CorpusSynthesizerIT {
         .isInstanceOf(ToolMissingException.class)
         .hasMessageContaining("/nonexistent/espeak-ng")
         .hasMessageContaining("apt-get install espeak-ng sox");
+  }
+
+  @Test
+  void shouldNameTheAptPackageWhenFestivalOrFliteIsMissing() {
+    CorpusConfig noFestival = new CorpusConfig(tmp.resolve("c4"), 1, 4, 6, 0, 0, 16_000, 1, "espeak-ng", "sox", 0.4,
+        "/nonexistent/festival", "flite", true);
+    assertThatThrownBy(() -> SYNTH.synthesize(noFestival, ProgressListener.none()))
+        .isInstanceOf(ToolMissingException.class)
+        .hasMessageContaining("/nonexistent/festival")
+        .hasMessageContaining("apt-get install festival");
+    CorpusConfig noFlite = new CorpusConfig(tmp.resolve("c5"), 1, 4, 6, 0, 0, 16_000, 1, "espeak-ng", "sox", 0.4,
+        "festival", "/nonexistent/flite", true);
+    assertThatThrownBy(() -> SYNTH.synthesize(noFlite, ProgressListener.none()))
+        .isInstanceOf(ToolMissingException.class)
+        .hasMessageContaining("apt-get install flite");
   }
 
   @Test

@@ -1,0 +1,74 @@
+package io.emostream.model.evaluation.real;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The real-material evaluation's figures, in the order {@link #toMarkdown()} prints them. Shares
+ * and accuracies are fractions in [0, 1]; {@link #toMetrics()} flattens them for JSON.
+ *
+ * @param sentenceSet   where the real sentences come from
+ * @param sentences     how many were scored (text only, lexicon baselines, the first voice)
+ * @param signAccuracy  valence-sign accuracy by row title (views, voices and baselines)
+ * @param signN         sentences behind each {@code signAccuracy} row
+ * @param clips         real calm recorded clips scored
+ * @param neutralShare  NEUTRAL share on them, by view title
+ * @param angryShare    ANGRY share on them, by view title
+ * @param robustUtterances utterances rendered through every channel
+ * @param robustAll     share whose label is the same through every acceptance channel, by view
+ * @param robustByChannel share whose label matches the clean rendering, by view and channel
+ * @param ece           expected calibration error by set title
+ */
+public record RealMaterialReport(String sentenceSet, int sentences, Map<String, Double> signAccuracy,
+    Map<String, Integer> signN, int clips, Map<String, Double> neutralShare, Map<String, Double> angryShare,
+    int robustUtterances, Map<String, Double> robustAll, Map<String, Map<String, Double>> robustByChannel,
+    Map<String, Double> ece) {
+
+  /** The report as Markdown tables. */
+  public String toMarkdown() {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "Valence sign on %d real sentences never trained on (%s):%n%n", sentences,
+        sentenceSet));
+    b.append("| inputs | valence sign correct | n |\n|---|---:|---:|\n");
+    signAccuracy.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %d |%n", k, 100 * v,
+        signN.get(k))));
+    b.append(String.format(Locale.ROOT, "%nReal calm recorded speech (%d clips):%n%n", clips));
+    b.append("| inputs | NEUTRAL | ANGRY |\n|---|---:|---:|\n");
+    neutralShare.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% |%n", k, 100 * v,
+        100 * angryShare.get(k))));
+    b.append(String.format(Locale.ROOT, "%nChannel robustness (%d utterances; label equal to the clean"
+        + " rendering's):%n%n", robustUtterances));
+    b.append("| inputs | every channel | ");
+    String first = robustByChannel.keySet().iterator().next();
+    robustByChannel.get(first).keySet().forEach(c -> b.append(c).append(" | "));
+    b.append("\n|---|---:|");
+    robustByChannel.get(first).keySet().forEach(c -> b.append("---:|"));
+    b.append('\n');
+    robustByChannel.forEach((view, byChannel) -> {
+      b.append(String.format(Locale.ROOT, "| %s | %.1f %% | ", view, 100 * robustAll.get(view)));
+      byChannel.values().forEach(v -> b.append(String.format(Locale.ROOT, "%.1f %% | ", 100 * v)));
+      b.append('\n');
+    });
+    b.append("\nExpected calibration error (15 bins):\n\n| set | ECE |\n|---|---:|\n");
+    ece.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.3f |%n", k, v)));
+    return b.toString();
+  }
+
+  /** Every figure under a dotted key. */
+  public Map<String, Object> toMetrics() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sentenceSet", sentenceSet);
+    m.put("sentences", sentences);
+    m.put("signAccuracy", signAccuracy);
+    m.put("signN", signN);
+    m.put("clips", clips);
+    m.put("neutralShare", neutralShare);
+    m.put("angryShare", angryShare);
+    m.put("robustUtterances", robustUtterances);
+    m.put("robustAll", robustAll);
+    m.put("robustByChannel", robustByChannel);
+    m.put("ece", ece);
+    return m;
+  }
+}

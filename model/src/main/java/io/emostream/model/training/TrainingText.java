@@ -1,0 +1,31 @@
+package io.emostream.model.training;
+
+import io.emostream.model.data.ValenceText;
+import io.emostream.model.djl.BatchEncoder;
+import io.emostream.model.features.LogMelFeatures;
+import io.emostream.model.text.cues.TextCueAnalyzer;
+import io.emostream.model.text.cues.TextCues;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Prepares text-only rows known by their valence for the trainer. */
+final class TrainingText {
+
+  private static final int MAX_WORDS = 64;
+
+  private TrainingText() {}
+
+  static List<PreparedExample> prepare(List<ValenceText> texts, BatchEncoder encoder) {
+    TextCueAnalyzer teacher = TextCueAnalyzer.bundled();
+    List<PreparedExample> out = new ArrayList<>(texts.size());
+    for (ValenceText t : texts) {
+      BatchEncoder.Prepared p = encoder.prepare((LogMelFeatures) null, t.text());
+      if (p.text().length() == 0) {
+        continue;
+      }
+      TextCues cues = p.cues() != null ? p.cues() : teacher.analyze(t.text(), MAX_WORDS);
+      out.add(new PreparedExample(t.id(), p, Target.of(t, cues), null));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,52 @@
+package io.emostream.model.evaluation.real;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.emostream.model.DemoModel;
+import io.emostream.model.EmotionModel;
+import io.emostream.model.EmotionModels;
+import io.emostream.model.runtime.DeviceSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real-material suite end to end on a slice of the material, with the bundled model and the
+ * real tools (espeak-ng, flite, festival, node with VADER, Debian's recorded speech): every part
+ * runs and reports, and the bundled model keeps the bars it was released with on that slice.
+ */
+class RealMaterialSuiteIT {
+
+  private static final Path MATERIAL = Path.of("material/node_modules");
+
+  @Test
+  void shouldReportEveryPartAndKeepTheBundledModelsBarsOnASlice() {
+    assertThat(Files.isDirectory(MATERIAL.resolve("sentiment")))
+        .as("model/material/node_modules is missing: run `npm ci` in model/material (.ci/run does)").isTrue();
+    List<String> phases = new ArrayList<>();
+    RealMaterialReport report;
+    try (EmotionModel model = EmotionModels.load(DemoModel.LOCATION, DeviceSpec.CPU)) {
+      report = new RealMaterialSuite(model, MATERIAL, null, new RealMaterialSuite.Settings(60, 8, 20, 0),
+          phases::add).run();
+    }
+    assertThat(phases).isNotEmpty();
+    assertThat(report.sentences()).isEqualTo(60);
+    assertThat(report.signAccuracy()).containsKeys("text only", "audio+text, espeak-ng en-us",
+        "audio only, flite slt", "audio+text, festival slt-hts",
+        "VADER compound (npm vader-sentiment, same sentences)");
+    assertThat(report.signN().get("audio+text, festival slt-hts")).isEqualTo(8);
+    assertThat(report.clips()).isGreaterThanOrEqualTo(15);
+    assertThat(report.robustUtterances()).isEqualTo(20 + report.clips());
+    assertThat(report.ece()).allSatisfy((k, v) -> assertThat(v).isBetween(0.0, 1.0));
+    assertThat(report.toMarkdown()).contains("Valence sign", "NEUTRAL", "every channel", "ECE");
+    // the released model's bars, on this slice
+    double vader = report.signAccuracy().get("VADER compound (npm vader-sentiment, same sentences)");
+    assertThat(report.signAccuracy().get("text only")).isGreaterThanOrEqualTo(Math.max(0.7, vader));
+    assertThat(report.signAccuracy().get("audio+text, espeak-ng en-us"))
+        .isGreaterThanOrEqualTo(report.signAccuracy().get("text only") - 0.05);
+    assertThat(report.angryShare().get("audio+text")).isLessThanOrEqualTo(0.1);
+    assertThat(report.robustAll().get("audio+text")).isGreaterThanOrEqualTo(0.8);
+  }
+}
