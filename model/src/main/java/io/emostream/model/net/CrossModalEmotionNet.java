@@ -158,6 +158,11 @@ public final class CrossModalEmotionNet extends AbstractBlock {
     NDArray textPresent = inputs.get(4).gt(0f).toType(DataType.FLOAT32, false).reshape(-1, 1);
     NDArray gateInput = NDArrays.concat(new NDList(fused, audioPresent, textPresent), 1);
     NDArray gateLogits = gate.forward(store, new NDList(gateInput), training, params).head();
+    if (config.audioGateBias() != 0f) {
+      NDArray bias = NDArrays.concat(new NDList(textPresent.mul(config.audioGateBias()), textPresent.zerosLike(),
+          textPresent.zerosLike()), 1);
+      gateLogits = gateLogits.add(bias);
+    }
     // an absent modality's head cannot drive the result
     NDArray absent = NDArrays.concat(new NDList(audioPresent, textPresent, textPresent.onesLike()), 1)
         .neg().add(1f).mul(ABSENT_LOGIT);

@@ -21,6 +21,9 @@ package io.emostream.model.net;
  * @param fusion          {@code concat} (or absent): one head over both pooled modalities;
  *                        {@code gated}: an audio head, a text head and the joint head mixed by a
  *                        learned reliability gate, which also says which modality drove a result
+ * @param audioGateBias   added to the gate's audio logit when a transcript is present (0 = as
+ *                        trained; negative = trust the voice less when there are words). Not a
+ *                        weight: it can be set in a bundle's manifest without retraining
  */
 public record NetConfig(
     int dModel,
@@ -37,7 +40,8 @@ public record NetConfig(
     int maxAudioSamples,
     int maxTokens,
     int textCues,
-    String fusion) {
+    String fusion,
+    float audioGateBias) {
 
   /** One head over the concatenated modalities. */
   public static final String CONCAT = "concat";
@@ -53,7 +57,7 @@ public record NetConfig(
       int subsampling, int melBins, int vocabSize, int numClasses, int fusionDim, int maxAudioSamples,
       int maxTokens) {
     this(dModel, heads, audioLayers, textLayers, ffDim, dropout, subsampling, melBins, vocabSize, numClasses,
-        fusionDim, maxAudioSamples, maxTokens, 0, CONCAT);
+        fusionDim, maxAudioSamples, maxTokens, 0, CONCAT, 0f);
   }
 
   public NetConfig {
@@ -100,7 +104,7 @@ public record NetConfig(
   /** This config with lexicon text cues and gated fusion (the robust variant). */
   public NetConfig robust() {
     return new NetConfig(dModel, heads, audioLayers, textLayers, ffDim, dropout, subsampling, melBins, vocabSize,
-        numClasses, fusionDim, maxAudioSamples, maxTokens, 1, GATED);
+        numClasses, fusionDim, maxAudioSamples, maxTokens, 1, GATED, audioGateBias);
   }
 
   /** Whether the heads are mixed by a gate. */
