@@ -78,7 +78,13 @@ final class FaultTestSetup {
 
   /** As {@link #child(String)}, serving its REST API on {@code servingPort} of 127.0.0.1. */
   ChildInstance child(String instance, int servingPort) {
+    return child(instance, servingPort, Map.of());
+  }
+
+  /** As {@link #child(String, int)}, with {@code extra} settings over this test's own. */
+  ChildInstance child(String instance, int servingPort, Map<String, String> extra) {
     Map<String, String> s = settings(instance);
+    s.putAll(extra);
     s.put("model.location", modelBundle().toString());
     s.put("model.threads", "1");
     s.put("serving.port", String.valueOf(servingPort));
