@@ -50,6 +50,7 @@ public final class BatchingEmotionModel implements EmotionModel {
   private final Condition notFull = lock.newCondition();
   private final List<PendingUtterance> pending = new ArrayList<>(); // oldest first; guarded by lock
   private final Thread worker;
+  private final boolean ownsModel;
   private boolean closing; // guarded by lock
   private volatile int queued;
 
@@ -66,6 +67,20 @@ public final class BatchingEmotionModel implements EmotionModel {
    * @param listener receives every batch and rejection (e.g. to feed Prometheus); not null
    */
   public BatchingEmotionModel(EmotionModel model, BatchingConfig config, BatchingListener listener) {
+    this(model, config, listener, true);
+  }
+
+  /**
+   * A batcher in front of {@code model} that leaves it open on {@link #close()}: for a caller
+   * that owns the model and shares it beyond this batcher's life.
+   */
+  public static BatchingEmotionModel borrowing(EmotionModel model, BatchingConfig config) {
+    return new BatchingEmotionModel(model, config, BatchingListener.NONE, false);
+  }
+
+  private BatchingEmotionModel(EmotionModel model, BatchingConfig config, BatchingListener listener,
+                               boolean ownsModel) {
+    this.ownsModel = ownsModel;
     this.model = Objects.requireNonNull(model, "model");
     this.config = Objects.requireNonNull(config, "config");
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -189,7 +204,9 @@ public final class BatchingEmotionModel implements EmotionModel {
       worker.interrupt();
       join(config.closeTimeout().toMillis());
     }
-    model.close();
+    if (ownsModel) {
+      model.close();
+    }
   }
 
   private void awaitRoom(int count) {
