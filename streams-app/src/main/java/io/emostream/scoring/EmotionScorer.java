@@ -55,6 +55,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   private static final Logger LOG = LoggerFactory.getLogger(EmotionScorer.class);
   private static final long POLL_MS = 10;
   private static final long BACK_PRESSURE_WAIT_MS = 50;
+  private static final int MAX_FORWARD_ATTEMPTS = 5;
 
   private final String storeName;
   private final AsyncInference inference;
@@ -78,6 +79,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
     long submittedAtMs;
     long retryAtMs;
     int failures;
+    int forwardAttempts;
     ScoreOutcome outcome;
 
     Slot(long sequence, PendingEntry entry) {
@@ -217,8 +219,16 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
       }
     }
     while (!slots.isEmpty() && slots.peekFirst().resolved()) {
-      Slot slot = slots.pollFirst();
-      forward(slot);
+      Slot slot = slots.peekFirst();
+      if (++slot.forwardAttempts > MAX_FORWARD_ATTEMPTS) {
+        LOG.error("Giving up forwarding {} after {} failed attempts (see the errors logged for each); its entry "
+            + "is dropped so the task's other results are not held back", describe(slot), MAX_FORWARD_ATTEMPTS);
+      } else {
+        // a sink that cannot serialize now (e.g. the registry is briefly unavailable) throws here: the slot
+        // stays first and is forwarded again on the next record or punctuation
+        forward(slot);
+      }
+      slots.pollFirst();
       store.delete(slot.sequence);
     }
   }
@@ -328,6 +338,12 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
     byte[] bytes = utteranceSerde.serializer().serialize(storeName, utterance);
     context.forward(new Record<String, Object>(utterance.getCallId(), bytes,
         failed.pending().recordTimestamp(), headers), children.deadLetterSink());
+  }
+
+  private static String describe(Slot slot) {
+    PendingUtterance pending = slot.entry.utterance();
+    return pending == null ? "call event " + ((CallEvent) slot.entry.value()).getType() + " of "
+        + ((CallEvent) slot.entry.value()).getCallId() : "utterance " + describe(pending);
   }
 
   private static String describe(PendingUtterance pending) {
