@@ -43,15 +43,18 @@ public final class EmostreamApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final EmotionModel model;
   private final boolean ownsModel;
+  /** The model the caller gave; {@link #model} is a batcher in front of it unless it was one already. */
+  private final EmotionModel given;
   private final SerdeFactory serdes;
   private final AppTopics topics;
   private final ServingServer serving;
   private final int inputPartitions;
 
-  private EmostreamApp(KafkaStreams streams, EmotionModel model, boolean ownsModel, SerdeFactory serdes,
-                       AppTopics topics, ServingServer serving, int inputPartitions) {
+  private EmostreamApp(KafkaStreams streams, EmotionModel model, EmotionModel given, boolean ownsModel,
+                       SerdeFactory serdes, AppTopics topics, ServingServer serving, int inputPartitions) {
     this.streams = streams;
     this.model = model;
+    this.given = given;
     this.ownsModel = ownsModel;
     this.serdes = serdes;
     this.topics = topics;
@@ -83,6 +86,10 @@ public final class EmostreamApp implements AutoCloseable {
     TopicNames names = TopicNames.from(settings);
     int inputPartitions = prepareTopics(config, names);
 
+    // the scorer never waits for the model: a plain model gets the shared batcher in front of it
+    EmotionModel given = model;
+    EmotionModel scoring = model instanceof BatchingEmotionModel
+        ? model : BatchingEmotionModel.borrowing(model, emotion.scoring().batching());
     ServingConfig servingConfig = ServingConfig.from(config);
     SerdeFactory serdes = new SerdeFactory(config, registry);
     ServingServer serving = null;
@@ -90,7 +97,7 @@ public final class EmostreamApp implements AutoCloseable {
       // bound before Streams starts: application.server must name the port actually bound
       serving = servingConfig.enabled() ? ServingServer.bind(servingConfig) : null;
       AppTopics topics = AppTopics.create(names, serdes);
-      Topology topology = EmostreamTopology.build(topics, model, assembly, emotion);
+      Topology topology = EmostreamTopology.build(topics, scoring, assembly, emotion);
       Properties props = StreamsSettings.from(config, names.deadLetters());
       // passed through to the processors, which check that producers partition by callId as Java does
       props.put(KeyPartitionCheck.PARTITIONS_CONFIG, inputPartitions);
@@ -107,7 +114,7 @@ public final class EmostreamApp implements AutoCloseable {
           props.get("application.id"), props.get("num.stream.threads"), props.get("processing.guarantee"),
           names.inputs());
       streams.start();
-      EmostreamApp app = new EmostreamApp(streams, model, ownsModel, serdes, topics, serving,
+      EmostreamApp app = new EmostreamApp(streams, scoring, given, ownsModel, serdes, topics, serving,
           inputPartitions);
       if (serving != null) {
         try {
@@ -119,6 +126,9 @@ public final class EmostreamApp implements AutoCloseable {
       }
       return app;
     } catch (RuntimeException e) {
+      if (scoring != given) {
+        scoring.close();
+      }
       serdes.close();
       if (serving != null) {
         serving.close();
@@ -195,8 +205,11 @@ public final class EmostreamApp implements AutoCloseable {
     }
     streams.close(Duration.ofSeconds(60));
     serdes.close();
+    if (model != given) {
+      model.close(); // the batcher this app put in front of the given model; leaves that open
+    }
     if (ownsModel) {
-      model.close();
+      given.close();
     }
   }
 }

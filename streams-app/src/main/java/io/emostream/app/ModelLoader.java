@@ -7,7 +7,7 @@ import io.emostream.model.batching.BatchingConfig;
 import io.emostream.model.batching.BatchingEmotionModel;
 import io.emostream.model.runtime.DeviceSpec;
 import io.emostream.model.runtime.DjlRuntime;
-import java.time.Duration;
+import io.emostream.scoring.ScoringConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,25 +48,12 @@ public final class ModelLoader {
     return new BatchingEmotionModel(model, batching(config));
   }
 
+  /** The batcher's settings: {@code inference.max-batch}, {@code inference.max-delay}, {@code inference.queue-capacity}. */
   static BatchingConfig batching(EmostreamConfig config) {
-    BatchingConfig d = BatchingConfig.DEFAULT;
-    int maxBatch = config.get("model.batch.max").map(v -> parse("model.batch.max", v)).orElse(d.maxBatch());
-    int delayMs = config.get("model.batch.max-delay-ms").map(v -> parse("model.batch.max-delay-ms", v))
-        .orElse((int) d.maxDelay().toMillis());
-    int capacity = config.get("model.batch.queue-capacity").map(v -> parse("model.batch.queue-capacity", v))
-        .orElse(Math.max(d.queueCapacity(), maxBatch));
     try {
-      return d.withBatch(maxBatch, Duration.ofMillis(delayMs)).withQueue(capacity, d.submitTimeout());
+      return ScoringConfig.from(config.asMap()).batching();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage(), e);
-    }
-  }
-
-  private static int parse(String key, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key + "=" + value + " is not a whole number");
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.emostream.assembly;
 
 import io.emostream.audio.Pcm16;
+import io.emostream.model.audio.Resampler;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
@@ -10,8 +12,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The assembler's audio store seen as one 16 kHz timeline per call and channel: chunks
- * keyed by start time, read by range scans, evicted from the old end.
+ * The assembler's audio store seen as one 16 kHz timeline per call and channel: chunks, as
+ * received, keyed by start time, read by range scans when an utterance is cut, evicted from the
+ * old end.
  */
 final class AudioBuffer {
 
@@ -69,25 +72,71 @@ final class AudioBuffer {
     }
   }
 
-  /** The channel's samples over [startMs, endMs); uncovered samples are 0. */
+  /**
+   * The channel's 16 kHz samples over [startMs, endMs); uncovered samples are 0.
+   *
+   * <p>The chunks' payloads are decoded and joined on their own rate's timeline first, and the
+   * window is resampled to 16 kHz as one block, so the result depends only on the samples, not on
+   * how the producer cut them into chunks (resampling each chunk alone would put filter edge
+   * errors at every chunk boundary, a large share of a 20 ms frame). A channel whose rate changes
+   * inside the window falls back to placing each chunk's own 16 kHz conversion.
+   */
   Coverage gather(String callId, int channel, long startMs, long endMs) {
-    long from = startMs * Pcm16.SAMPLES_PER_MS;
     int total = (int) ((endMs - startMs) * Pcm16.SAMPLES_PER_MS);
-    short[] out = new short[total];
-    boolean[] have = new boolean[total];
+    List<BufferedChunk> chunks = new ArrayList<>();
     try (KeyValueIterator<String, BufferedChunk> it = store.range(
         StoreKeys.audio(callId, channel, startMs - maxChunkMs), StoreKeys.audio(callId, channel, endMs))) {
       while (it.hasNext()) {
         BufferedChunk c = it.next().value;
-        long lo = Math.max(from, c.startSample());
-        long hi = Math.min(from + total, c.endSample());
-        for (long s = lo; s < hi; s++) {
-          out[(int) (s - from)] = c.samples()[(int) (s - c.startSample())];
-          have[(int) (s - from)] = true;
+        if (c.endSample() > startMs * Pcm16.SAMPLES_PER_MS && c.startSample() < endMs * Pcm16.SAMPLES_PER_MS) {
+          chunks.add(c);
         }
       }
     }
-    return new Coverage(out, bridgeGaps(out, have));
+    if (chunks.isEmpty()) {
+      return new Coverage(new short[total], 0);
+    }
+    int rate = chunks.get(0).sampleRate();
+    return chunks.stream().allMatch(c -> c.sampleRate() == rate)
+        ? gatherAtRate(chunks, rate, startMs, endMs, total)
+        : gatherEachAt16k(chunks, startMs, total);
+  }
+
+  private static Coverage gatherAtRate(List<BufferedChunk> chunks, int rate, long startMs, long endMs, int total) {
+    long from = BufferedChunk.sourceIndex(startMs, rate);
+    int length = (int) (BufferedChunk.sourceIndex(endMs, rate) - from);
+    short[] source = new short[length];
+    boolean[] have = new boolean[length];
+    for (BufferedChunk c : chunks) {
+      short[] linear = c.linear();
+      long chunkStart = c.sourceStart();
+      long lo = Math.max(from, chunkStart);
+      long hi = Math.min(from + length, chunkStart + linear.length);
+      for (long s = lo; s < hi; s++) {
+        source[(int) (s - from)] = linear[(int) (s - chunkStart)];
+        have[(int) (s - from)] = true;
+      }
+    }
+    int covered = bridgeGaps(source, have, Math.max(1, rate / 1000));
+    short[] resampled = Resampler.to16k(rate).process(source);
+    short[] out = resampled.length == total ? resampled : Arrays.copyOf(resampled, total);
+    return new Coverage(out, covered == length ? total : (int) ((long) covered * total / Math.max(1, length)));
+  }
+
+  private static Coverage gatherEachAt16k(List<BufferedChunk> chunks, long startMs, int total) {
+    long from = startMs * Pcm16.SAMPLES_PER_MS;
+    short[] out = new short[total];
+    boolean[] have = new boolean[total];
+    for (BufferedChunk c : chunks) {
+      short[] samples = Resampler.to16k(c.sampleRate()).process(c.linear());
+      long lo = Math.max(from, c.startSample());
+      long hi = Math.min(from + total, c.startSample() + samples.length);
+      for (long s = lo; s < hi; s++) {
+        out[(int) (s - from)] = samples[(int) (s - c.startSample())];
+        have[(int) (s - from)] = true;
+      }
+    }
+    return new Coverage(out, bridgeGaps(out, have, BRIDGEABLE_GAP));
   }
 
   /**
@@ -95,49 +144,30 @@ final class AudioBuffer {
    * a chunk received after {@code receivedNoLaterThanWallMs}.
    */
   Window contiguous(String callId, int channel, long fromMs, long receivedNoLaterThanWallMs) {
-    long pos = fromMs * Pcm16.SAMPLES_PER_MS;
-    long windowStart = -1;
-    List<short[]> parts = new ArrayList<>();
-    int length = 0;
+    long start = -1;
+    long end = -1;
     try (KeyValueIterator<String, BufferedChunk> it = store.range(
         StoreKeys.audio(callId, channel, fromMs - maxChunkMs), StoreKeys.channelPrefix(callId, channel) + MAX_TIME)) {
       while (it.hasNext()) {
         BufferedChunk c = it.next().value;
-        if (c.endSample() <= pos) {
+        if (c.endMsFloor() <= fromMs) {
           continue;
         }
         if (c.receivedWallMs() > receivedNoLaterThanWallMs) {
           break;
         }
-        if (c.startSample() > pos + BRIDGEABLE_GAP) {
-          if (windowStart >= 0) {
-            break;
-          }
-          pos = ((c.startSample() + Pcm16.SAMPLES_PER_MS - 1) / Pcm16.SAMPLES_PER_MS) * Pcm16.SAMPLES_PER_MS;
+        if (start < 0) {
+          start = Math.max(fromMs, c.startMs());
+        } else if (c.startMs() > end + 1) { // more than a bridgeable rounding gap
+          break;
         }
-        if (windowStart < 0) {
-          windowStart = pos;
-        }
-        if (c.startSample() > pos) { // a bridged rounding gap: hold silence for those samples
-          parts.add(new short[(int) (c.startSample() - pos)]);
-          length += (int) (c.startSample() - pos);
-          pos = c.startSample();
-        }
-        int offset = (int) (pos - c.startSample());
-        short[] part = java.util.Arrays.copyOfRange(c.samples(), offset, c.samples().length);
-        parts.add(part);
-        length += part.length;
-        pos = c.endSample();
+        end = Math.max(end, c.endMsFloor());
       }
     }
-    short[] samples = new short[length];
-    int at = 0;
-    for (short[] p : parts) {
-      System.arraycopy(p, 0, samples, at, p.length);
-      at += p.length;
+    if (start < 0 || end <= start) {
+      return new Window(fromMs, new short[0]);
     }
-    long startMs = windowStart < 0 ? fromMs : windowStart / Pcm16.SAMPLES_PER_MS;
-    return new Window(startMs, samples);
+    return new Window(start, gather(callId, channel, start, end).samples());
   }
 
   /**
@@ -173,9 +203,9 @@ final class AudioBuffer {
     doomed.forEach(store::delete);
   }
 
-  /** Counts gaps of at most {@link #BRIDGEABLE_GAP} samples between covered samples as
-   * covered, filling them by linear interpolation; returns the covered count. */
-  private static int bridgeGaps(short[] out, boolean[] have) {
+  /** Counts gaps of at most {@code maxGap} samples between covered samples as covered,
+   * filling them by linear interpolation; returns the covered count. */
+  private static int bridgeGaps(short[] out, boolean[] have, int maxGap) {
     int covered = 0;
     int i = 0;
     while (i < have.length) {
@@ -188,7 +218,7 @@ final class AudioBuffer {
       while (j < have.length && !have[j]) {
         j++;
       }
-      if (i > 0 && j < have.length && j - i <= BRIDGEABLE_GAP) {
+      if (i > 0 && j < have.length && j - i <= maxGap) {
         for (int k = i; k < j; k++) {
           double t = (double) (k - i + 1) / (j - i + 1);
           out[k] = (short) Math.round(out[i - 1] + t * (out[j] - out[i - 1]));

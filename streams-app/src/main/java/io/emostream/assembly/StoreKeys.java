@@ -26,7 +26,14 @@ final class StoreKeys {
 
   private static String pad(long value, int width) {
     String digits = Long.toString(value);
-    return "0".repeat(Math.max(0, width - digits.length())) + digits;
+    int zeros = width - digits.length();
+    if (zeros <= 0) {
+      return digits;
+    }
+    char[] out = new char[width]; // built in place: keys are made for every frame and scan
+    java.util.Arrays.fill(out, 0, zeros, '0');
+    digits.getChars(0, digits.length(), out, zeros);
+    return new String(out);
   }
 
   /** Key of a transcript's pending entry. */

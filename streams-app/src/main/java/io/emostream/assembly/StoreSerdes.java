@@ -1,5 +1,7 @@
 package io.emostream.assembly;
 
+import io.emostream.audio.Pcm16;
+import io.emostream.avro.AudioEncoding;
 import io.emostream.avro.CallContext;
 import io.emostream.avro.SpeakerRole;
 import java.io.ByteArrayInputStream;
@@ -15,11 +17,9 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Compact binary serdes of the assembler's store values. A leading version byte lets a
- * later release read changelogs written by this one.
+ * release read changelogs written by an earlier one.
  */
 final class StoreSerdes {
-
-  private static final int VERSION = 1;
 
   private StoreSerdes() {}
 
@@ -28,31 +28,43 @@ final class StoreSerdes {
   }
 
   interface Reader<T> {
-    T read(DataInputStream in) throws IOException;
+    T read(DataInputStream in, int version) throws IOException;
   }
 
+  /**
+   * Chunks as received: version 2 keeps encoding, rate and payload; version 1 (16 kHz samples
+   * decoded on arrival) is still read, as the 16 kHz PCM it is.
+   */
   static Serde<BufferedChunk> chunk() {
-    return serde((out, c) -> {
+    return serde(2, (out, c) -> {
       out.writeLong(c.sequence());
       out.writeLong(c.startMs());
       out.writeLong(c.receivedWallMs());
       out.writeLong(c.timestamp());
-      out.writeInt(c.samples().length);
-      byte[] pcm = io.emostream.audio.Pcm16.toBytes(c.samples());
-      out.write(pcm);
-    }, in -> {
+      out.writeByte(c.encoding().ordinal());
+      out.writeInt(c.sampleRate());
+      out.writeInt(c.payload().length);
+      out.write(c.payload());
+    }, (in, version) -> {
       long seq = in.readLong();
       long start = in.readLong();
       long wall = in.readLong();
       long ts = in.readLong();
-      byte[] pcm = new byte[in.readInt() * 2];
-      in.readFully(pcm);
-      return new BufferedChunk(seq, start, wall, ts, io.emostream.audio.Pcm16.fromBytes(pcm));
+      if (version == 1) {
+        byte[] pcm = new byte[in.readInt() * 2];
+        in.readFully(pcm);
+        return new BufferedChunk(seq, start, wall, ts, AudioEncoding.PCM_S16LE, Pcm16.TARGET_RATE, pcm);
+      }
+      AudioEncoding encoding = AudioEncoding.values()[in.readUnsignedByte()];
+      int rate = in.readInt();
+      byte[] payload = new byte[in.readInt()];
+      in.readFully(payload);
+      return new BufferedChunk(seq, start, wall, ts, encoding, rate, payload);
     });
   }
 
   static Serde<PendingTranscript> pending() {
-    return serde((out, p) -> {
+    return serde(1, (out, p) -> {
       out.writeUTF(p.utteranceId());
       out.writeInt(p.channel());
       out.writeLong(p.startMs());
@@ -65,7 +77,7 @@ final class StoreSerdes {
       out.writeLong(p.timestamp());
       out.writeLong(p.receivedWallMs());
       out.writeLong(p.emittedWallMs());
-    }, in -> {
+    }, (in, version) -> {
       String id = in.readUTF();
       int channel = in.readInt();
       long start = in.readLong();
@@ -80,8 +92,9 @@ final class StoreSerdes {
     });
   }
 
+  /** Call state: version 2 adds the newest-chunk and waiting-transcript summaries per channel. */
   static Serde<CallState> call() {
-    return serde((out, s) -> {
+    return serde(2, (out, s) -> {
       out.writeLong(s.lastSeenWallMs());
       out.writeInt(s.roles().size());
       for (Map.Entry<Integer, SpeakerRole> e : s.roles().entrySet()) {
@@ -100,6 +113,12 @@ final class StoreSerdes {
         out.writeLong(c.vadCursorMs());
         out.writeDouble(c.noiseFloorDb());
         out.writeLong(c.lastChunkTimestamp());
+        out.writeLong(c.lastStartMs());
+        out.writeLong(c.lastSequence());
+        out.writeLong(c.runStartMs());
+        out.writeInt(c.waitingCount());
+        out.writeLong(c.waitingMinStartMs());
+        out.writeLong(c.waitingMinEndMs());
       }
       out.writeLong(s.endedWallMs());
       out.writeBoolean(s.ending() != null);
@@ -112,7 +131,7 @@ final class StoreSerdes {
           out.writeUTF(e.getValue());
         }
       }
-    }, in -> {
+    }, (in, version) -> {
       long lastSeen = in.readLong();
       Map<Integer, SpeakerRole> roles = new TreeMap<>();
       for (int i = in.readInt(); i > 0; i--) {
@@ -121,8 +140,18 @@ final class StoreSerdes {
       CallContext context = readContext(in);
       Map<Integer, ChannelState> channels = new TreeMap<>();
       for (int i = in.readInt(); i > 0; i--) {
-        channels.put(in.readInt(), new ChannelState(in.readLong(), in.readLong(), in.readLong(),
-            in.readLong(), in.readLong(), in.readDouble(), in.readLong()));
+        int channel = in.readInt();
+        ChannelState c = new ChannelState(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+            in.readDouble(), in.readLong(), ChannelState.UNKNOWN, -1, 0, 0, Long.MAX_VALUE, Long.MAX_VALUE);
+        if (version >= 2) {
+          c = new ChannelState(c.audioEndMs(), c.evictedBeforeMs(), c.lastTranscriptWallMs(), c.firstAudioWallMs(),
+              c.vadCursorMs(), c.noiseFloorDb(), c.lastChunkTimestamp(), in.readLong(), in.readLong(), in.readLong(),
+              in.readInt(), in.readLong(), in.readLong());
+        } else {
+          // version 1 did not summarise waiting transcripts: assume some wait, so the store is looked at
+          c = c.withWaiting(1, 0, 0);
+        }
+        channels.put(channel, c);
       }
       long endedWallMs = in.readLong();
       CallState.Ending ending = null;
@@ -166,14 +195,15 @@ final class StoreSerdes {
     return in.readBoolean() ? in.readUTF() : null;
   }
 
-  private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+  /** A serde writing {@code version} and reading it and every earlier one. */
+  private static <T> Serde<T> serde(int version, Writer<T> writer, Reader<T> reader) {
     return Serdes.serdeFrom((topic, value) -> {
       if (value == null) {
         return null;
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (DataOutputStream out = new DataOutputStream(bytes)) {
-        out.writeByte(VERSION);
+        out.writeByte(version);
         writer.write(out, value);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -184,12 +214,12 @@ final class StoreSerdes {
         return null;
       }
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-        int version = in.readUnsignedByte();
-        if (version != VERSION) {
-          throw new IllegalStateException("assembler store value has format version " + version
-              + ", this release reads version " + VERSION + "; restore with a matching release");
+        int found = in.readUnsignedByte();
+        if (found < 1 || found > version) {
+          throw new IllegalStateException("assembler store value has format version " + found
+              + ", this release reads versions 1 to " + version + "; restore with a matching release");
         }
-        return reader.read(in);
+        return reader.read(in, found);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,8 +1,6 @@
 package io.emostream.assembly;
 
-import io.emostream.audio.AudioDecoder;
 import io.emostream.audio.EnergyVad;
-import io.emostream.audio.Pcm16;
 import io.emostream.avro.AudioChunk;
 import io.emostream.avro.CallContext;
 import io.emostream.avro.CallEvent;
@@ -44,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class UtteranceAssembler implements Processor<String, ValidRecord, Object, Object> {
 
   private static final Logger LOG = LoggerFactory.getLogger(UtteranceAssembler.class);
+  /** Eviction runs once the cutoff has moved this far (see {@link #evict}). */
+  static final long EVICT_STEP_MS = 500;
 
   private final AssemblyConfig config;
   private final AssemblyTopology.Names names;
@@ -82,16 +82,20 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
   public void process(Record<String, ValidRecord> record) {
     long now = context.currentSystemTimeMs();
     Object value = record.value().value();
-    if (!(value instanceof CallEvent) && endedCall(record.key())) {
+    // the call's state is read once per record, and written at most once
+    CallState stored = record.key() == null ? null : calls.get(record.key());
+    if (!(value instanceof CallEvent) && stored != null && stored.ended()) {
       deadLetters.send(record, record.value().rawKey(), record.value().rawValue(),
           new Rejection(DeadLetterReason.CALL_ALREADY_ENDED, "call " + record.key()
               + " has ended and been summarised; a record for it arrived too late to be part of it"), null);
       return;
     }
+    CallState call = stored == null ? CallState.empty(now) : stored.seen(now);
     if (value instanceof AudioChunk chunk) {
-      onAudio(record, chunk, now);
+      onAudio(record, chunk, chunk.getCallId().equals(record.key()) ? call : loadCall(chunk.getCallId(), now), now);
     } else if (value instanceof TranscriptSegment segment) {
-      onTranscript(record, segment, now);
+      onTranscript(record, segment,
+          segment.getCallId().equals(record.key()) ? call : loadCall(segment.getCallId(), now), now);
     } else if (value instanceof CallEvent event) {
       onEvent(event, record.timestamp(), now);
     } else {
@@ -100,39 +104,57 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     }
   }
 
-  private void onAudio(Record<String, ValidRecord> record, AudioChunk chunk, long now) {
+  /**
+   * Buffers a chunk as received. An in-order chunk (the common case: newer than every buffered
+   * one) is checked against the channel's summary alone, without reading the audio store; only a
+   * late or repeated chunk is looked up there.
+   */
+  private void onAudio(Record<String, ValidRecord> record, AudioChunk chunk, CallState call, long now) {
     String callId = chunk.getCallId();
     int channel = chunk.getChannel();
-    CallState call = loadCall(callId, now);
     ChannelState ch = call.channel(channel);
-    BufferedChunk existing = audio.get(callId, channel, chunk.getStartMs());
-    if (existing != null && existing.sequence() == chunk.getSequence()) {
-      duplicateChunks.record();
-      LOG.debug("Dropping duplicate chunk {}/{} seq {}", callId, channel, chunk.getSequence());
-      calls.put(callId, call.seen(now));
-      return;
+    boolean inOrder = ch.inOrder(chunk.getStartMs());
+    Optional<Rejection> conflict;
+    if (inOrder) {
+      conflict = ch.lastStartMs() >= 0 && chunk.getSequence() <= ch.lastSequence()
+          ? Optional.of(new Rejection(DeadLetterReason.SEQUENCE_CONFLICT, "chunk " + callId + "/" + channel + " seq "
+              + chunk.getSequence() + " at " + chunk.getStartMs() + " ms follows seq " + ch.lastSequence() + " at "
+              + ch.lastStartMs() + " ms; sequences must grow with start times"))
+          : Optional.empty();
+    } else {
+      BufferedChunk existing = audio.get(callId, channel, chunk.getStartMs());
+      if (existing != null && existing.sequence() == chunk.getSequence()) {
+        duplicateChunks.record();
+        LOG.debug("Dropping duplicate chunk {}/{} seq {}", callId, channel, chunk.getSequence());
+        calls.put(callId, call);
+        return;
+      }
+      conflict = sequenceConflict(callId, channel, chunk, existing);
     }
-    Optional<Rejection> conflict = sequenceConflict(callId, channel, chunk, existing);
     if (conflict.isPresent()) {
       deadLetters.send(record, record.value().rawKey(), record.value().rawValue(), conflict.get(), null);
       return;
     }
-    short[] samples = AudioDecoder.decodeTo16k(chunk.getPayload(), chunk.getEncoding(), chunk.getSampleRate());
-    BufferedChunk buffered = new BufferedChunk(chunk.getSequence(), chunk.getStartMs(), now, record.timestamp(), samples);
+    byte[] payload = new byte[chunk.getPayload().remaining()];
+    chunk.getPayload().duplicate().get(payload);
+    BufferedChunk buffered = new BufferedChunk(chunk.getSequence(), chunk.getStartMs(), now, record.timestamp(),
+        chunk.getEncoding(), chunk.getSampleRate(), payload);
     if (buffered.endMs() <= ch.evictedBeforeMs()) {
       lateChunks.record();
       LOG.warn("Chunk {}/{} seq {} at {} ms arrived after its audio was evicted (before {} ms); "
           + "not buffered. Raise assembly.audio-retention if the producer lags this much.",
           callId, channel, chunk.getSequence(), chunk.getStartMs(), ch.evictedBeforeMs());
-      calls.put(callId, call.seen(now));
+      calls.put(callId, call);
       return;
     }
     audio.put(callId, channel, buffered);
-    ch = ch.withAudio(buffered.endMs(), now, record.timestamp());
-    call = call.with(channel, ch, now);
-    calls.put(callId, call);
-    emitCoveredPending(callId, channel, buffered, call, now);
-    evict(callId, channel, now);
+    ch = ch.withAudio(buffered, now, record.timestamp());
+    if (!inOrder || ch.mayCompleteWaiting()) {
+      // a late chunk may fill a hole under any waiting transcript; an in-order one only extends the run
+      ch = emitCompleted(callId, channel, ch, call, now, !inOrder);
+    }
+    ch = evict(callId, channel, ch);
+    calls.put(callId, call.with(channel, ch, now));
   }
 
   /** A chunk must not reuse a buffered chunk's start with another sequence, and sequences
@@ -157,30 +179,34 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     return Optional.empty();
   }
 
-  private void onTranscript(Record<String, ValidRecord> record, TranscriptSegment seg, long now) {
+  private void onTranscript(Record<String, ValidRecord> record, TranscriptSegment seg, CallState call, long now) {
     String callId = seg.getCallId();
-    CallState call = loadCall(callId, now);
-    ChannelState ch = call.channel(seg.getChannel());
+    int channel = seg.getChannel();
+    ChannelState ch = call.channel(channel);
     if (!seg.getIsFinal()) {
       // partial results are not utterances, but they prove the ASR is alive on this channel
-      calls.put(callId, call.with(seg.getChannel(), ch.withTranscript(now, 0), now));
+      calls.put(callId, call.with(channel, ch.withTranscript(now, 0), now));
       return;
     }
-    call = call.with(seg.getChannel(), ch.withTranscript(now, seg.getEndMs()), now);
-    calls.put(callId, call);
+    ch = ch.withTranscript(now, seg.getEndMs());
     String key = StoreKeys.pending(callId, seg.getUtteranceId());
     if (pending.get(key) != null) {
       LOG.debug("Ignoring repeated final transcript {}/{}", callId, seg.getUtteranceId());
+      calls.put(callId, call.with(channel, ch, now));
       return;
     }
-    PendingTranscript p = new PendingTranscript(seg.getUtteranceId(), seg.getChannel(), seg.getStartMs(),
+    PendingTranscript p = new PendingTranscript(seg.getUtteranceId(), channel, seg.getStartMs(),
         seg.getEndMs(), seg.getText(), seg.getConfidence(), record.timestamp(), now, -1);
-    AudioBuffer.Coverage coverage = audio.gather(callId, p.channel(), p.startMs(), p.endMs());
-    if (coverage.complete()) {
+    AudioBuffer.Coverage coverage = p.endMs() <= ch.audioEndMs()
+        ? audio.gather(callId, channel, p.startMs(), p.endMs()) : null;
+    if (coverage != null && coverage.complete()) {
       emitTranscript(callId, key, p, coverage, call, now);
     } else {
       pending.put(key, p);
+      ch = ch.withWaiting(ch.waitingCount() + 1, Math.min(ch.waitingMinStartMs(), p.startMs()),
+          p.endMs() > ch.audioEndMs() ? Math.min(ch.waitingMinEndMs(), p.endMs()) : ch.waitingMinEndMs());
     }
+    calls.put(callId, call.with(channel, ch, now));
   }
 
   private void onEvent(CallEvent event, long timestamp, long now) {
@@ -206,18 +232,61 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     utterances.emitEvent(event, timestamp);
   }
 
-  private void emitCoveredPending(String callId, int channel, BufferedChunk chunk, CallState call, long now) {
+  /**
+   * Emits the channel's waiting transcripts that buffered audio now covers and returns the
+   * channel with its waiting summary recomputed. Each transcript's audio is gathered once, when
+   * it is complete, not on every frame: in-order audio can complete only those inside the
+   * gap-free run; {@code anyOverlap} (after a late chunk) checks every one the audio reaches.
+   */
+  private ChannelState emitCompleted(String callId, int channel, ChannelState ch, CallState call, long now,
+                                     boolean anyOverlap) {
+    int count = 0;
+    long minStart = Long.MAX_VALUE;
+    long minEnd = Long.MAX_VALUE;
     for (KeyValue<String, PendingTranscript> kv : pendingOf(callId)) {
       PendingTranscript p = kv.value;
-      if (p.emitted() || p.channel() != channel
-          || p.endMs() * Pcm16.SAMPLES_PER_MS <= chunk.startSample() || p.startMs() * Pcm16.SAMPLES_PER_MS >= chunk.endSample()) {
+      if (p.emitted() || p.channel() != channel) {
         continue;
       }
-      AudioBuffer.Coverage coverage = audio.gather(callId, channel, p.startMs(), p.endMs());
-      if (coverage.complete()) {
-        emitTranscript(callId, kv.key, p, coverage, call, now);
+      if (ch.runCovers(p.startMs(), p.endMs()) || (anyOverlap && p.endMs() <= ch.audioEndMs())) {
+        AudioBuffer.Coverage coverage = audio.gather(callId, channel, p.startMs(), p.endMs());
+        if (coverage.complete()) {
+          emitTranscript(callId, kv.key, p, coverage, call, now);
+          continue;
+        }
+      }
+      count++;
+      minStart = Math.min(minStart, p.startMs());
+      if (p.endMs() > ch.audioEndMs()) {
+        minEnd = Math.min(minEnd, p.endMs());
       }
     }
+    return ch.withWaiting(count, minStart, minEnd);
+  }
+
+  /** Recomputes every channel's waiting summary of a call from the pending store. */
+  private CallState withWaitingRecounted(String callId, CallState call) {
+    Map<Integer, int[]> counts = new TreeMap<>();
+    Map<Integer, long[]> bounds = new TreeMap<>();
+    for (KeyValue<String, PendingTranscript> kv : pendingOf(callId)) {
+      PendingTranscript p = kv.value;
+      if (p.emitted()) {
+        continue;
+      }
+      counts.computeIfAbsent(p.channel(), c -> new int[1])[0]++;
+      long[] b = bounds.computeIfAbsent(p.channel(), c -> new long[] {Long.MAX_VALUE, Long.MAX_VALUE});
+      b[0] = Math.min(b[0], p.startMs());
+      if (p.endMs() > call.channel(p.channel()).audioEndMs()) {
+        b[1] = Math.min(b[1], p.endMs());
+      }
+    }
+    CallState out = call;
+    for (int channel : call.channels().keySet()) {
+      long[] b = bounds.getOrDefault(channel, new long[] {Long.MAX_VALUE, Long.MAX_VALUE});
+      int count = counts.containsKey(channel) ? counts.get(channel)[0] : 0;
+      out = out.with(channel, out.channel(channel).withWaiting(count, b[0], b[1]), call.lastSeenWallMs());
+    }
+    return out;
   }
 
   private void emitTranscript(String callId, String key, PendingTranscript p, AudioBuffer.Coverage coverage,
@@ -226,21 +295,22 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     pending.put(key, p.markEmitted(now));
   }
 
-  /** Drops audio no pending or future utterance can need: older than the retention behind
-   * the channel's newest audio, and older than the earliest transcript still waiting. */
-  private void evict(String callId, int channel, long now) {
-    CallState call = calls.get(callId);
-    ChannelState ch = call.channel(channel);
+  /**
+   * Drops audio no pending or future utterance can need: older than the retention behind the
+   * channel's newest audio, and older than the earliest transcript still waiting. Runs once the
+   * cutoff has moved {@value #EVICT_STEP_MS} ms, so its store scan is paid per half second of
+   * audio rather than per frame.
+   */
+  private ChannelState evict(String callId, int channel, ChannelState ch) {
     long cutoff = ch.audioEndMs() - config.audioRetention().toMillis();
-    for (KeyValue<String, PendingTranscript> kv : pendingOf(callId)) {
-      if (!kv.value.emitted() && kv.value.channel() == channel) {
-        cutoff = Math.min(cutoff, kv.value.startMs());
-      }
+    if (ch.waitingCount() > 0) {
+      cutoff = Math.min(cutoff, ch.waitingMinStartMs());
     }
-    if (cutoff > ch.evictedBeforeMs()) {
-      audio.evictBefore(callId, channel, ch.evictedBeforeMs(), cutoff);
-      calls.put(callId, call.with(channel, ch.withEvictedBefore(cutoff), now));
+    if (cutoff - ch.evictedBeforeMs() < EVICT_STEP_MS) {
+      return ch;
     }
+    audio.evictBefore(callId, channel, ch.evictedBeforeMs(), cutoff);
+    return ch.withEvictedBefore(cutoff);
   }
 
   private void punctuate(long now) {
@@ -257,9 +327,17 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
       }
     }
     expiredMarkers.forEach(pending::delete);
+    java.util.Set<String> touched = new java.util.TreeSet<>();
     for (KeyValue<String, PendingTranscript> kv : due) {
       String callId = callIdOf(kv.key);
       emitWithWhatIsThere(callId, kv.key, kv.value, loadCall(callId, now), now);
+      touched.add(callId);
+    }
+    for (String callId : touched) {
+      CallState call = calls.get(callId);
+      if (call != null) {
+        calls.put(callId, withWaitingRecounted(callId, call));
+      }
     }
     List<KeyValue<String, CallState>> active = new ArrayList<>();
     try (KeyValueIterator<String, CallState> it = calls.all()) {
@@ -332,11 +410,6 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     }
     calls.put(callId, CallState.endedMarker(now));
     utterances.emitEvent(ended, timestamp);
-  }
-
-  private boolean endedCall(String callId) {
-    CallState call = callId == null ? null : calls.get(callId);
-    return call != null && call.ended();
   }
 
   private static CallEvent endedEvent(String callId, CallState.Ending ending) {

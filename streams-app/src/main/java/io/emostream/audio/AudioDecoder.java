@@ -27,14 +27,23 @@ public final class AudioDecoder {
   public static short[] decodeTo16k(ByteBuffer payload, AudioEncoding encoding, int sampleRate) {
     byte[] bytes = new byte[payload.remaining()];
     payload.duplicate().get(bytes);
-    short[] linear = switch (encoding) {
+    return Resampler.to16k(sampleRate).process(decodeLinear(bytes, encoding));
+  }
+
+  /**
+   * Expands a payload to linear samples at its own rate (no resampling): G.711 is decoded sample
+   * by sample, so decoding chunks one by one gives what decoding them joined would.
+   *
+   * @throws IllegalArgumentException for an unknown encoding or a PCM payload that is not whole samples
+   */
+  public static short[] decodeLinear(byte[] bytes, AudioEncoding encoding) {
+    return switch (encoding) {
       case PCM_S16LE -> Pcm16.fromBytes(bytes);
       case MULAW -> G711.decodeMulaw(bytes);
       case ALAW -> G711.decodeAlaw(bytes);
       default -> throw new IllegalArgumentException(
           "audio encoding " + encoding + " is not supported; use PCM_S16LE, MULAW or ALAW");
     };
-    return Resampler.to16k(sampleRate).process(linear);
   }
 
   /** Bytes one sample takes in an encoding (2 for PCM_S16LE, 1 for G.711); 0 when unknown. */

@@ -81,6 +81,31 @@ public final class BenchReport {
           + "what the pipeline processes)%n", ratios.bestPipeline(), ratios.pipelineOverRaw(),
           1 / ratios.pipelineOverRaw()));
     }
+    if (ratios.pipelineOverModel() != null && r.modelAlone() != null) {
+      md.append(f("- **Pipeline / model alone** (utterances/s, fastest pipeline vs the model called directly in "
+          + "batches of %d on the same %d utterances, %.1f utterances/s): **%.2f**%n", r.modelAlone().batchSize(),
+          r.modelAlone().utterances(), r.modelAlone().utterancesPerSecond(), ratios.pipelineOverModel()));
+    }
+    md.append(f("- Input format: %s%n", r.inputFormat()));
+    for (ScenarioResult s : r.scenarios()) {
+      if (s.resources() != null && !s.resources().threadCpuSeconds().isEmpty()) {
+        StringBuilder groups = new StringBuilder();
+        s.resources().threadCpuSeconds().forEach((g, sec) -> groups.append(groups.length() == 0 ? "" : ", ")
+            .append(f("%s %.1f s", g, sec)));
+        md.append(f("- CPU by thread group, %s: %s; GC %.2f s%n", s.name(), groups, s.resources().gcSeconds()));
+      }
+    }
+    if (r.capacity() != null) {
+      BenchResult.Capacity c = r.capacity();
+      md.append(f("%n**Capacity** (%s, real-time pace, pass = every utterance scored and p99 <= %.0f ms, also over "
+          + "the last third): **%d concurrent calls** (p99 %.0f ms)%n%n", c.format(), c.p99LimitMs(), c.calls(), c.p99Ms()));
+      md.append("| calls | complete | p99 ms | p99 last third ms | utterances/s | CPU % |\n|---:|---|---:|---:|---:|---:|\n");
+      for (BenchResult.Capacity.Step st : c.steps()) {
+        md.append(f("| %d | %s | %.0f | %.0f | %.1f | %.0f |%n", st.calls(), st.complete() ? "yes" : "NO", st.p99Ms(),
+            st.lateP99Ms(), st.utterancesPerSecond(), st.cpuPercent()));
+      }
+      md.append('\n');
+    }
     if (r.pace() == Pace.REALTIME) {
       md.append("- Pace realtime feeds the pipeline only the live input rate, so both ratios measure offered load, "
           + "not capacity: run with --pace fast for capacity.\n");

@@ -18,11 +18,21 @@ import java.util.Map;
  * @param utterancesPerSecondByRound every round's utterances/s per pipeline scenario, in run order
  * @param scenarios     results in run order, the baseline first
  * @param ratios        the headline comparisons
+ * @param inputFormat   how the calls sent audio ({@link InputFormat#id()})
+ * @param modelAlone    the model alone on the same utterances, or null when not measured
+ * @param capacity      the real-time capacity ramp, or null when not run
  */
 public record BenchResult(String startedAt, Machine machine, int calls, int utterancesPerCall, Pace pace,
                           int partitions, String model, int modelThreads, int rounds,
                           Map<String, List<Double>> utterancesPerSecondByRound, List<ScenarioResult> scenarios,
-                          Ratios ratios) {
+                          Ratios ratios, String inputFormat, ModelAlone modelAlone, Capacity capacity) {
+
+  public BenchResult(String startedAt, Machine machine, int calls, int utterancesPerCall, Pace pace, int partitions,
+                     String model, int modelThreads, int rounds, Map<String, List<Double>> utterancesPerSecondByRound,
+                     List<ScenarioResult> scenarios, Ratios ratios) {
+    this(startedAt, machine, calls, utterancesPerCall, pace, partitions, model, modelThreads, rounds,
+        utterancesPerSecondByRound, scenarios, ratios, InputFormat.PCM16K.id(), null, null);
+  }
 
   public BenchResult {
     utterancesPerSecondByRound = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
@@ -47,7 +57,52 @@ public record BenchResult(String startedAt, Machine machine, int calls, int utte
    * @param perRecordScenario      the per-record scenario that ratio uses
    * @param pipelineOverRaw        the best pipeline's input records/s ÷ the raw consumer's; null without both
    * @param bestPipeline           the scenario that ratio uses
+   * @param pipelineOverModel      the best pipeline's utterances/s ÷ the model alone's on the same utterances;
+   *                               null when the model alone was not measured
    */
   public record Ratios(Double batchingOverPerRecord, String batchingScenario, String perRecordScenario,
-                       Double pipelineOverRaw, String bestPipeline) {}
+                       Double pipelineOverRaw, String bestPipeline, Double pipelineOverModel) {
+
+    public Ratios(Double batchingOverPerRecord, String batchingScenario, String perRecordScenario,
+                  Double pipelineOverRaw, String bestPipeline) {
+      this(batchingOverPerRecord, batchingScenario, perRecordScenario, pipelineOverRaw, bestPipeline, null);
+    }
+  }
+
+  /**
+   * The model called directly, in full batches, on the utterances the pipeline scored.
+   *
+   * @param utterances          utterances scored
+   * @param seconds             time in the model
+   * @param utterancesPerSecond utterances over seconds
+   * @param batchSize           utterances per call
+   */
+  public record ModelAlone(int utterances, double seconds, double utterancesPerSecond, int batchSize) {}
+
+  /**
+   * How many concurrent real-time calls one instance holds.
+   *
+   * @param calls   the most concurrent calls whose every utterance was scored with p99 latency within
+   *                {@code p99LimitMs} (0 when even the first step failed)
+   * @param p99Ms   that step's p99 latency
+   * @param format  the input format of the calls ({@link InputFormat#id()})
+   * @param steps   every step run, in order
+   */
+  public record Capacity(int calls, double p99Ms, String format, double p99LimitMs, List<Step> steps) {
+
+    public Capacity {
+      steps = List.copyOf(steps);
+    }
+
+    /**
+     * @param calls     concurrent calls
+     * @param complete  every utterance scored before the deadline
+     * @param p99Ms     scored-utterance latency p99
+     * @param lateP99Ms p99 of the last third of the step's utterances (a growing backlog shows here)
+     * @param utterancesPerSecond scored utterances over the step's window
+     * @param cpuPercent process CPU over the step
+     */
+    public record Step(int calls, boolean complete, double p99Ms, double lateP99Ms, double utterancesPerSecond,
+                       double cpuPercent) {}
+  }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.emostream.scoring.ScoringConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +55,13 @@ public final class BenchRunner {
     String runId = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     err.println("emostream bench: starting the in-process broker and the dev schema registry");
     err.flush();
+    ProfileRecorder profiler = settings.profile() ? ProfileRecorder.start() : null;
     try (BenchEnvironment env = BenchEnvironment.start()) {
       BenchModel model = BenchModel.resolve(settings.model(), env.workDir());
       err.println("emostream bench: model: " + model.description() + "; PyTorch threads: " + modelThreads);
       List<SyntheticCall> calls = SyntheticCalls.generate("call-", settings.calls(), settings.utterancesPerCall(),
-          settings.seed());
+          settings.seed(), settings.format());
+      err.println("emostream bench: input format " + settings.format().id() + ", " + calls.size() + " calls");
       PipelineRun pipeline = new PipelineRun(env, settings, model, calls, progress);
       List<Scenario> pipelines = scenarios.stream().filter(sc -> !sc.raw()).toList();
       Map<String, List<ScenarioResult>> byScenario = new LinkedHashMap<>();
@@ -74,7 +77,7 @@ public final class BenchRunner {
       if (settings.warmup()) {
         progress.scenario(++index, total, "warm-up (not measured)");
         List<SyntheticCall> few = SyntheticCalls.generate("warmup-", Math.min(2, settings.calls()),
-            Math.min(6, settings.utterancesPerCall()), settings.seed() + 1);
+            Math.min(6, settings.utterancesPerCall()), settings.seed() + 1, settings.format());
         new PipelineRun(env, settings, model, few, progress).run(Scenario.batching(1), runId + "warmup.");
         progress.finish("done");
       }
@@ -99,10 +102,71 @@ public final class BenchRunner {
           perRound.put(scenario.name(), runs.stream().map(r -> r.pipeline().utterancesPerSecond()).toList());
         }
       }
+      progress.scenario(index, total, "model alone on the same utterances");
+      ModelAloneRun.Result alone = ModelAloneRun.run(model, calls, ScoringConfig.from(Map.of()).maxBatch());
+      BenchResult.ModelAlone modelAlone = new BenchResult.ModelAlone(alone.utterances(), alone.seconds(),
+          alone.utterancesPerSecond(), alone.batchSize());
+      progress.finish(String.format(java.util.Locale.ROOT, "%.1f utterances/s", alone.utterancesPerSecond()));
+      BenchResult.Capacity capacity = settings.capacitySteps().isEmpty() ? null : capacity(env, settings, model, progress, runId);
       return new BenchResult(startedAt, machine, settings.calls(), settings.utterancesPerCall(), settings.pace(),
           settings.partitions(), model.description(), modelThreads, settings.rounds(), perRound, results,
-          ratios(results, settings));
+          withModelRatio(ratios(results, settings), results, modelAlone), settings.format().id(), modelAlone,
+          capacity);
+    } finally {
+      if (profiler != null) {
+        profiler.stopAndReport(settings.out(), err);
+      }
     }
+  }
+
+  /** Limit on the scored-utterance p99 latency for a capacity step to pass. */
+  static final double CAPACITY_P99_LIMIT_MS = 1_000;
+
+  /**
+   * Ramps concurrent real-time telephony calls through {@code settings.capacitySteps()}, stopping at
+   * the first step that misses an utterance or whose p99 (overall, or of its last third: a growing
+   * backlog) exceeds {@link #CAPACITY_P99_LIMIT_MS}.
+   */
+  static BenchResult.Capacity capacity(BenchEnvironment env, BenchSettings settings, BenchModel model,
+                                       Progress progress, String runId) {
+    List<BenchResult.Capacity.Step> steps = new ArrayList<>();
+    int best = 0;
+    double bestP99 = 0;
+    int index = 0;
+    for (int calls : settings.capacitySteps()) {
+      BenchSettings step = settings.forCapacityStep(calls);
+      progress.scenario(++index, settings.capacitySteps().size(), "capacity: " + calls + " real-time calls ("
+          + step.format().id() + ", " + settings.capacitySeconds() + " s)");
+      List<SyntheticCall> stepCalls = SyntheticCalls.generate("cap" + calls + "-", calls, step.utterancesPerCall(),
+          settings.seed(), step.format());
+      ScenarioResult r = new PipelineRun(env, step, model, stepCalls, progress)
+          .run(Scenario.batching(settings.threads().get(0)), runId + "capacity-" + calls + ".");
+      var p = r.pipeline();
+      boolean ok = p.complete() && p.latency().p99Ms() <= CAPACITY_P99_LIMIT_MS
+          && p.lateLatency().p99Ms() <= CAPACITY_P99_LIMIT_MS;
+      steps.add(new BenchResult.Capacity.Step(calls, p.complete(), p.latency().p99Ms(), p.lateLatency().p99Ms(),
+          p.utterancesPerSecond(), r.resources().cpuPercent()));
+      progress.finish(String.format(java.util.Locale.ROOT, "%s: p99 %.0f ms (last third %.0f ms), %d/%d scored",
+          ok ? "holds" : "fails", p.latency().p99Ms(), p.lateLatency().p99Ms(), p.scoredUtterances(),
+          p.expectedUtterances()));
+      if (!ok) {
+        break;
+      }
+      best = calls;
+      bestP99 = p.latency().p99Ms();
+    }
+    return new BenchResult.Capacity(best, bestP99, InputFormat.TELEPHONY.id(), CAPACITY_P99_LIMIT_MS, steps);
+  }
+
+  /** Adds pipeline ÷ model alone: the fastest pipeline's utterances/s over the model's on the same utterances. */
+  static BenchResult.Ratios withModelRatio(BenchResult.Ratios ratios, List<ScenarioResult> results,
+                                           BenchResult.ModelAlone alone) {
+    Double ratio = results.stream().filter(r -> r.pipeline() != null)
+        .mapToDouble(r -> r.pipeline().utterancesPerSecond()).max().stream()
+        .mapToObj(best -> alone.utterancesPerSecond() > 0 ? best / alone.utterancesPerSecond() : null)
+        .findFirst().orElse(null);
+    return new BenchResult.Ratios(ratios.batchingOverPerRecord(), ratios.batchingScenario(),
+        ratios.perRecordScenario(), ratios.pipelineOverRaw(), ratios.bestPipeline(), ratio);
   }
 
   /** The run with the median utterances/s (the upper one of an even count); the baseline runs once. */

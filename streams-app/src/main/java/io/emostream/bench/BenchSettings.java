@@ -18,13 +18,29 @@ import java.util.List;
  * @param rounds            times each pipeline scenario runs (the report keeps the median)
  * @param warmup            whether to run an unmeasured pipeline first (JIT, native caches)
  * @param seed              seeds the calls, so every scenario and every run scores the same input
+ * @param format            how the calls send audio
+ * @param capacitySteps     concurrent real-time call counts to ramp through (telephony frames); empty: no ramp
+ * @param capacitySeconds   traffic per capacity step, at real-time pace
+ * @param profile           record JFR and print the stream and model threads' top frames
  */
 public record BenchSettings(int calls, int utterancesPerCall, Pace pace, String model, List<Integer> threads,
                             Path out, int partitions, int modelThreads, int rounds, boolean warmup,
-                            long seed) {
+                            long seed, InputFormat format, List<Integer> capacitySteps, int capacitySeconds,
+                            boolean profile) {
+
+  public BenchSettings(int calls, int utterancesPerCall, Pace pace, String model, List<Integer> threads,
+                       Path out, int partitions, int modelThreads, int rounds, boolean warmup, long seed) {
+    this(calls, utterancesPerCall, pace, model, threads, out, partitions, modelThreads, rounds, warmup, seed,
+        InputFormat.PCM16K, List.of(), 60, false);
+  }
 
   public BenchSettings {
     threads = List.copyOf(threads);
+    capacitySteps = List.copyOf(capacitySteps);
+    if (capacitySteps.stream().anyMatch(n -> n < 1) || capacitySeconds < 10) {
+      throw new IllegalArgumentException("--capacity " + capacitySteps + " / --capacity-seconds " + capacitySeconds
+          + " are not valid: give call counts of 1 or more and at least 10 s per step");
+    }
     if (calls < 1 || utterancesPerCall < 1) {
       throw new IllegalArgumentException("--calls and --utterances-per-call must be at least 1, got "
           + calls + " and " + utterancesPerCall);
@@ -41,6 +57,14 @@ public record BenchSettings(int calls, int utterancesPerCall, Pace pace, String 
     if (modelThreads < 1) {
       throw new IllegalArgumentException("--model-threads " + modelThreads + " is not valid: use 1 or more");
     }
+  }
+
+  /** These settings for one capacity step: {@code calls} real-time calls in the telephony format. */
+  BenchSettings forCapacityStep(int stepCalls) {
+    // lines average about 3.6 s with the gaps between them
+    int lines = Math.max(4, (int) Math.ceil(capacitySeconds / 3.6));
+    return new BenchSettings(stepCalls, lines, Pace.REALTIME, model, threads, out, partitions, modelThreads, 1,
+        false, seed, InputFormat.TELEPHONY, List.of(), capacitySeconds, false);
   }
 
   /** Utterances every pipeline scenario must score. */

@@ -148,6 +148,12 @@ final class PipelineRun {
         .filter(e -> transcripts.containsKey(e.getKey()))
         .mapToLong(e -> e.getValue().appendMs() - transcripts.get(e.getKey()))
         .toArray();
+    long[] late = scored.entrySet().stream()
+        .filter(e -> transcripts.containsKey(e.getKey()))
+        .sorted(java.util.Comparator.comparingLong(e -> transcripts.get(e.getKey())))
+        .skip(2L * latencies.length / 3)
+        .mapToLong(e -> e.getValue().appendMs() - transcripts.get(e.getKey()))
+        .toArray();
     double audio = scored.values().stream().mapToDouble(ScoredCollector.Scored::audioSeconds).sum();
     SortedMap<Integer, Long> scorerBatches = new TreeMap<>(scored.values().stream()
         .collect(Collectors.groupingBy(ScoredCollector.Scored::scorerBatchSize, Collectors.counting())));
@@ -165,7 +171,8 @@ final class PipelineRun {
     double modelMillis = after.meanModelMillis() * after.batches() - before.meanModelMillis() * before.batches();
     var figures = new ScenarioResult.PipelineFigures(expected, scored.size(), scored.size() == expected,
         scored.size() / window, audio / window, ScenarioResult.Latency.of(latencies), modelBatches,
-        batches == 0 ? 0 : (double) utterances / batches, batches == 0 ? 0 : modelMillis / batches, scorerBatches);
+        batches == 0 ? 0 : (double) utterances / batches, batches == 0 ? 0 : modelMillis / batches, scorerBatches,
+        ScenarioResult.Latency.of(late));
     return new ScenarioResult(scenario.name(), scenario.description(), scenario.streamThreads(), scenario.maxBatch(),
         ScenarioResult.Throughput.of(input.records().size(), input.bytes(), window), figures, usage);
   }

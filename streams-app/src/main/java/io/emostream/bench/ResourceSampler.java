@@ -1,10 +1,16 @@
 package io.emostream.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,8 +30,21 @@ final class ResourceSampler implements AutoCloseable {
    * @param cpuPercent  CPU time over wall time over cores: 100 means every core busy
    * @param peakHeapMb  most heap in use at a sample
    * @param peakRssMb   most resident memory at a sample; 0 where /proc is unavailable
+   * @param threadCpuSeconds CPU time per thread group (stream threads, model batcher, broker, load
+   *                    generator, other) of the threads alive at stop
+   * @param gcSeconds   time the garbage collectors report having spent
    */
-  record Usage(double cpuSeconds, double cpuPercent, double peakHeapMb, double peakRssMb) {}
+  record Usage(double cpuSeconds, double cpuPercent, double peakHeapMb, double peakRssMb,
+               Map<String, Double> threadCpuSeconds, double gcSeconds) {
+
+    Usage {
+      threadCpuSeconds = Map.copyOf(threadCpuSeconds);
+    }
+
+    Usage(double cpuSeconds, double cpuPercent, double peakHeapMb, double peakRssMb) {
+      this(cpuSeconds, cpuPercent, peakHeapMb, peakRssMb, Map.of(), 0);
+    }
+  }
 
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final double MB = 1024.0 * 1024.0;
@@ -36,11 +55,18 @@ final class ResourceSampler implements AutoCloseable {
   private final Thread thread;
   private final long startCpu;
   private final long startWall;
+  private final long startGcMillis;
+  private final Map<Long, Long> startThreadCpu = new HashMap<>();
   private volatile boolean running = true;
 
   private ResourceSampler() {
     startCpu = processCpuNanos();
     startWall = System.nanoTime();
+    startGcMillis = gcMillis();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (long id : threads.getAllThreadIds()) {
+      startThreadCpu.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+    }
     sample();
     thread = new Thread(this::loop, "emostream-bench-sampler");
     thread.setDaemon(true);
@@ -65,7 +91,51 @@ final class ResourceSampler implements AutoCloseable {
     double wall = (System.nanoTime() - startWall) / 1e9;
     double cpu = (processCpuNanos() - startCpu) / 1e9;
     int cores = Runtime.getRuntime().availableProcessors();
-    return new Usage(cpu, wall <= 0 ? 0 : 100 * cpu / wall / cores, peakHeap.get() / MB, peakRss.get() / MB);
+    return new Usage(cpu, wall <= 0 ? 0 : 100 * cpu / wall / cores, peakHeap.get() / MB, peakRss.get() / MB,
+        threadCpu(), (gcMillis() - startGcMillis) / 1000.0);
+  }
+
+  private Map<String, Double> threadCpu() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Double> out = new TreeMap<>();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long now = threads.getThreadCpuTime(info.getThreadId());
+      if (now < 0) {
+        continue;
+      }
+      long used = now - startThreadCpu.getOrDefault(info.getThreadId(), 0L);
+      out.merge(group(info.getThreadName()), used / 1e9, Double::sum);
+    }
+    return out;
+  }
+
+  /** The part of the process a thread belongs to, by its name. */
+  static String group(String threadName) {
+    if (threadName.contains("StreamThread")) {
+      return "stream";
+    }
+    if (threadName.startsWith("emostream-batcher")) {
+      return "model";
+    }
+    if (threadName.startsWith("emostream-bench")) {
+      return "bench";
+    }
+    if (threadName.contains("kafka") || threadName.contains("data-plane") || threadName.contains("raft")
+        || threadName.contains("controller") || threadName.contains("broker") || threadName.contains("quorum")) {
+      return "broker";
+    }
+    return "other";
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   @Override

@@ -42,12 +42,24 @@ public record ScenarioResult(String name, String description, int streamThreads,
    * @param modelBatchSizes       model calls by batch size (the shared batcher's counters)
    * @param meanModelBatch        mean utterances per model call
    * @param meanModelMillis       mean time per model call
-   * @param scorerBatchSizes      scored utterances by the size of the scorer batch they came in
+   * @param scorerBatchSizes      scored utterances by the model batch size they came in
+   * @param lateLatency           latency of the last third of the utterances by transcript time: well
+   *                              above {@code latency} when a backlog grows during the run
    */
   public record PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,
                                 double utterancesPerSecond, double audioSecondsPerSecond, Latency latency,
                                 SortedMap<Integer, Long> modelBatchSizes, double meanModelBatch,
-                                double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes) {}
+                                double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes,
+                                Latency lateLatency) {
+
+    public PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,
+                           double utterancesPerSecond, double audioSecondsPerSecond, Latency latency,
+                           SortedMap<Integer, Long> modelBatchSizes, double meanModelBatch,
+                           double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes) {
+      this(expectedUtterances, scoredUtterances, complete, utterancesPerSecond, audioSecondsPerSecond, latency,
+          modelBatchSizes, meanModelBatch, meanModelMillis, scorerBatchSizes, latency);
+    }
+  }
 
   /** End-to-end latency percentiles in milliseconds over {@code samples} utterances. */
   public record Latency(int samples, double p50Ms, double p95Ms, double p99Ms, double maxMs) {

@@ -7,6 +7,7 @@ import io.emostream.avro.CallEventType;
 import io.emostream.avro.ChannelRole;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.TranscriptSegment;
+import io.emostream.model.audio.G711;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -17,12 +18,13 @@ import java.util.Random;
 
 /**
  * One synthetic two-channel call as a telephony platform and a streaming ASR would publish it:
- * CALL_STARTED, 200 ms chunks of 16 kHz PCM per channel (speech-like voiced signal while that
- * channel's speaker talks, low noise otherwise), a final transcript per line shortly after the
- * line's audio, and CALL_ENDED.
+ * CALL_STARTED, audio chunks per channel in the call's {@link InputFormat} (200 ms of 16 kHz PCM, or
+ * 20 ms μ-law frames at 8 kHz as telephony sends; a speech-like voiced signal while that channel's
+ * speaker talks, low noise otherwise), a final transcript per line shortly after the line's
+ * audio, and CALL_ENDED.
  *
  * <p>Each record carries the moment, relative to the call's start, at which a live system would
- * publish it ({@link TimedRecord#dueMs()}): a chunk once its 200 ms are spoken, a transcript
+ * publish it ({@link TimedRecord#dueMs()}): a chunk once its audio is spoken, a transcript
  * {@link #ASR_LAG_MS} after its line ends. The benchmark replays records in that order, either
  * at that pace or as fast as possible. Immutable.
  */
@@ -40,26 +42,36 @@ public final class SyntheticCall {
   /** A record of the call and when, from the call's start, it is published. */
   public record TimedRecord(long dueMs, Object value) {}
 
-  /** Sample rate of the generated audio (wideband telephony). */
-  public static final int SAMPLE_RATE = 16_000;
-  /** Length of one audio chunk. */
-  public static final int CHUNK_MS = 200;
+  /** Length of one audio chunk in the default format. */
+  public static final int CHUNK_MS = InputFormat.PCM16K.chunkMs();
   /** How long after a line ends its final transcript is published (streaming ASR finalisation). */
   public static final int ASR_LAG_MS = 300;
 
   private final String callId;
   private final List<Line> lines;
   private final long seed;
+  private final InputFormat format;
+
+  /** A call in the default format (200 ms chunks of 16 kHz PCM). */
+  public SyntheticCall(String callId, List<Line> lines, long seed) {
+    this(callId, lines, seed, InputFormat.PCM16K);
+  }
 
   /**
    * @param callId the call's id, also the record key on every topic
    * @param lines  the script; lines of one channel must not overlap
    * @param seed   seeds the audio noise, so a call's bytes are reproducible
+   * @param format how audio is sent
    */
-  public SyntheticCall(String callId, List<Line> lines, long seed) {
+  public SyntheticCall(String callId, List<Line> lines, long seed, InputFormat format) {
     this.callId = Objects.requireNonNull(callId, "callId");
     this.lines = List.copyOf(lines);
     this.seed = seed;
+    this.format = Objects.requireNonNull(format, "format");
+  }
+
+  public InputFormat format() {
+    return format;
   }
 
   public String callId() {
@@ -73,7 +85,7 @@ public final class SyntheticCall {
   /** End of the call's audio, in ms from its start. */
   public long durationMs() {
     long lastLine = lines.stream().mapToLong(Line::endMs).max().orElse(0);
-    return (lastLine / CHUNK_MS + 2) * CHUNK_MS;
+    return (lastLine / CHUNK_MS + 2) * CHUNK_MS; // a multiple of every format's chunk
   }
 
   /** Every record of the call with its publication time, in publication order. */
@@ -94,8 +106,8 @@ public final class SyntheticCall {
     }
     int nextTranscript = 0;
     long sequence = 0;
-    for (long t = 0; t < endMs; t += CHUNK_MS) {
-      long due = t + CHUNK_MS;
+    for (long t = 0; t < endMs; t += format.chunkMs()) {
+      long due = t + format.chunkMs();
       while (nextTranscript < transcripts.size() && transcripts.get(nextTranscript).dueMs() <= due) {
         out.add(transcripts.get(nextTranscript++));
       }
@@ -115,21 +127,28 @@ public final class SyntheticCall {
   }
 
   private AudioChunk chunk(int channel, long sequence, long startMs, Random random) {
-    int samples = CHUNK_MS * SAMPLE_RATE / 1000;
-    ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+    int rate = format.sampleRate();
+    int samples = format.chunkMs() * rate / 1000;
+    boolean pcm = format.encoding() == AudioEncoding.PCM_S16LE;
+    ByteBuffer payload = ByteBuffer.allocate(samples * (pcm ? 2 : 1)).order(ByteOrder.LITTLE_ENDIAN);
     Line speaking = null;
     for (int i = 0; i < samples; i++) {
-      long ms = startMs + i * 1000L / SAMPLE_RATE;
+      long ms = startMs + i * 1000L / rate;
       if (speaking == null || ms >= speaking.endMs() || ms < speaking.startMs()) {
         speaking = lineAt(channel, ms);
       }
-      double t = (double) (startMs * SAMPLE_RATE / 1000 + i) / SAMPLE_RATE;
+      double t = (double) (startMs * rate / 1000 + i) / rate;
       double sample = speaking == null ? 0.002 * random.nextGaussian() : voiced(channel, t) + 0.03 * random.nextGaussian();
-      pcm.putShort((short) Math.max(-32768, Math.min(32767, Math.round(sample * 32767))));
+      short linear = (short) Math.max(-32768, Math.min(32767, Math.round(sample * 32767)));
+      if (pcm) {
+        payload.putShort(linear);
+      } else {
+        payload.put(G711.linearToMulaw(linear));
+      }
     }
     return AudioChunk.newBuilder().setCallId(callId).setChannel(channel).setSequence(sequence)
-        .setStartMs(startMs).setSampleRate(SAMPLE_RATE).setEncoding(AudioEncoding.PCM_S16LE)
-        .setPayload(ByteBuffer.wrap(pcm.array())).build();
+        .setStartMs(startMs).setSampleRate(rate).setEncoding(format.encoding())
+        .setPayload(ByteBuffer.wrap(payload.array())).build();
   }
 
   /** A voiced signal: two harmonics of a wandering pitch under a syllable-rate envelope. */

@@ -39,6 +39,12 @@ public final class SyntheticCalls {
    * @throws IllegalArgumentException when either count is below 1
    */
   public static List<SyntheticCall> generate(String prefix, int calls, int utterancesPerCall, long seed) {
+    return generate(prefix, calls, utterancesPerCall, seed, InputFormat.PCM16K);
+  }
+
+  /** As {@link #generate(String, int, int, long)}, sending audio in {@code format}. */
+  public static List<SyntheticCall> generate(String prefix, int calls, int utterancesPerCall, long seed,
+                                             InputFormat format) {
     if (calls < 1 || utterancesPerCall < 1) {
       throw new IllegalArgumentException("the benchmark needs at least 1 call of 1 utterance, got " + calls
           + " calls of " + utterancesPerCall + " utterances: raise --calls or --utterances-per-call");
@@ -55,7 +61,7 @@ public final class SyntheticCalls {
         lines.add(new SyntheticCall.Line("u" + (u + 1), channel, t, t + length, bank[random.nextInt(bank.length)]));
         t += length + 200 + random.nextInt(600);
       }
-      out.add(new SyntheticCall(prefix + c, lines, seed * 7919 + c));
+      out.add(new SyntheticCall(prefix + c, lines, seed * 7919 + c, format));
     }
     return out;
   }

@@ -71,6 +71,22 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "A smoke run: 2 calls x 4 utterances, no warm-up.")
   private boolean quick;
 
+  @Option(names = "--format", defaultValue = "pcm16k-200ms", description = {
+      "How the calls send audio: pcm16k-200ms (200 ms chunks of 16 kHz PCM) or mulaw8k-20ms (20 ms frames of",
+      "8 kHz mu-law, as telephony media streams send) (default: ${DEFAULT-VALUE})."})
+  private String format;
+
+  @Option(names = "--capacity", split = ",", paramLabel = "N,N,...", description = {
+      "After the scenarios, ramp concurrent real-time two-party calls (mulaw8k-20ms) through these counts and",
+      "report the most whose scored-utterance p99 stays within 1 s with no growing backlog."})
+  private List<Integer> capacity = new ArrayList<>();
+
+  @Option(names = "--capacity-seconds", defaultValue = "60", description = "Traffic per capacity step (default: ${DEFAULT-VALUE}).")
+  private int capacitySeconds;
+
+  @Option(names = "--profile", description = "Record JFR (bench.jfr in --out) and print the top frames of the stream and model threads.")
+  private boolean profile;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -80,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
       settings = new BenchSettings(quick ? 2 : calls, quick ? 4 : utterancesPerCall, Pace.parse(pace), model,
           threads, this.out, partitions,
           modelThreads != null ? modelThreads : BenchSettings.defaultModelThreads(threads), quick ? 1 : rounds, !quick,
-          seed);
+          seed, io.emostream.bench.InputFormat.parse(format), capacity, capacitySeconds, profile);
     } catch (IllegalArgumentException e) {
       err.println("emostream bench: " + e.getMessage());
       return 2;

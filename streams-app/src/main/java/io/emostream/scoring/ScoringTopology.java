@@ -47,7 +47,7 @@ public final class ScoringTopology {
   public static final String ALERTS_SINK = "alerts-sink";
   public static final String SUMMARIES_SINK = "call-summaries-sink";
 
-  /** Pending micro-batch of the scorer. */
+  /** Utterances and events between the scorer's input and its output (sequence to {@link PendingEntry}). */
   public static final String PENDING_STORE = "emotion-scorer-pending";
   /** Rolling state per call and role ({@code callId|ROLE} to {@link CallRollupState}). */
   public static final String ROLLUP_STORE = "emotion-call-rollups";
@@ -64,16 +64,10 @@ public final class ScoringTopology {
    * Adds the nodes. Fails at once, naming the problem, when the model's labels do not cover
    * the four emotion classes.
    *
-   * @param utteranceSerde configured serde of {@link Utterance} (the pending store and dead letters)
+   * @param utteranceSerde configured serde of {@link Utterance} (dead letters)
    */
   public static void addTo(Topology topology, String parent, ScoringTopics topics,
       Serde<Utterance> utteranceSerde, EmotionModel model, EmotionSettings settings) {
-    addTo(topology, parent, topics, utteranceSerde, model, settings, d -> Thread.sleep(d.toMillis()));
-  }
-
-  static void addTo(Topology topology, String parent, ScoringTopics topics,
-      Serde<Utterance> utteranceSerde, EmotionModel model, EmotionSettings settings,
-      BatchScorer.Sleeper sleeper) {
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(parent, "parent");
     Objects.requireNonNull(topics, "topics");
@@ -83,10 +77,11 @@ public final class ScoringTopology {
     LabelMapping labels = LabelMapping.of(model.info());
     ScorerChildren children = new ScorerChildren(UTTERANCES_SINK, DEAD_LETTER_SINK, List.of(ROLLUPS, ALERTS));
 
-    topology.addProcessor(SCORER, () -> new EmotionScorer(PENDING_STORE, model, labels,
-        settings.scoring(), utteranceSerde, children, sleeper), parent);
+    AsyncInference inference = AsyncInference.of(model);
+    topology.addProcessor(SCORER, () -> new EmotionScorer(PENDING_STORE, inference, model.info(), labels,
+        settings.scoring(), utteranceSerde, children), parent);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
-        Serdes.Long(), new PendingUtteranceSerde(utteranceSerde)), SCORER);
+        Serdes.Long(), new PendingEntrySerde()), SCORER);
     topology.addSink(UTTERANCES_SINK, topics.utterances().name(),
         topics.utterances().keySerde().serializer(), topics.utterances().valueSerde().serializer(), SCORER);
     topology.addSink(DEAD_LETTER_SINK, topics.deadLetters().name(),

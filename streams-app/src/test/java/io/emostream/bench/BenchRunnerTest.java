@@ -24,9 +24,9 @@ class BenchRunnerTest {
     Scenario perRecord = Scenario.perRecord(1);
 
     assertThat(perRecord.settings()).containsEntry("inference.max-batch", "1").containsEntry("inference.max-delay", "0ms")
-        .containsEntry("model.batch.max", "1").containsEntry("num.stream.threads", "1");
-    assertThat(Scenario.batching(2).settings()).containsEntry("inference.max-batch", "16")
-        .containsEntry("inference.max-delay", "50ms").containsEntry("num.stream.threads", "2")
+        .containsEntry("num.stream.threads", "1").doesNotContainKey("model.batch.max");
+    assertThat(Scenario.batching(2).settings()).containsEntry("inference.max-batch", "32")
+        .containsEntry("inference.max-delay", "20ms").containsEntry("num.stream.threads", "2")
         .doesNotContainKey("model.batch.max");
   }
 

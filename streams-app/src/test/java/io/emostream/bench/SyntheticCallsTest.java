@@ -13,6 +13,31 @@ import org.junit.jupiter.api.Test;
 class SyntheticCallsTest {
 
   @Test
+  void shouldSendTelephonyAudioAs20MsMulawFramesOf160Bytes() {
+    SyntheticCall call = SyntheticCalls.generate("t-", 1, 4, 7, InputFormat.TELEPHONY).get(0);
+    List<AudioChunk> frames = call.records().stream().filter(r -> r.value() instanceof AudioChunk)
+        .map(r -> (AudioChunk) r.value()).toList();
+    assertThat(frames).allSatisfy(f -> {
+      assertThat(f.getEncoding()).isEqualTo(io.emostream.avro.AudioEncoding.MULAW);
+      assertThat(f.getSampleRate()).isEqualTo(8_000);
+      assertThat(f.getPayload().remaining()).isEqualTo(160);
+      assertThat(f.getStartMs() % 20).isZero();
+    });
+    assertThat(frames).hasSize((int) (2 * call.durationMs() / 20));
+  }
+
+  @Test
+  void shouldGiveTheModelAloneRunEveryLineAs16kHzAudioOfItsLength() {
+    List<SyntheticCall> calls = SyntheticCalls.generate("m-", 2, 3, 7, InputFormat.TELEPHONY);
+    List<io.emostream.model.UtteranceInput> inputs = ModelAloneRun.inputs(calls);
+    assertThat(inputs).hasSize(6);
+    SyntheticCall.Line first = calls.get(0).lines().get(0);
+    assertThat(inputs.get(0).id()).isEqualTo(calls.get(0).callId() + "/" + first.utteranceId());
+    assertThat(inputs.get(0).audio()).hasSize((int) ((first.endMs() - first.startMs()) * 16));
+    assertThat(inputs.get(0).text()).isEqualTo(first.text());
+  }
+
+  @Test
   void shouldGenerateTheRequestedCallsWithAgentAndCustomerTakingTurns() {
     List<SyntheticCall> calls = SyntheticCalls.generate("c-", 3, 5, 42);
 

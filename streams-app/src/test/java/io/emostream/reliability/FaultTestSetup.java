@@ -81,7 +81,7 @@ final class FaultTestSetup {
     return child(instance, servingPort, Map.of());
   }
 
-  /** As {@link #child(String, int)}, with {@code extra} settings on top. */
+  /** As {@link #child(String, int)}, with {@code extra} settings over this test's own. */
   ChildInstance child(String instance, int servingPort, Map<String, String> extra) {
     Map<String, String> s = settings(instance);
     s.putAll(extra);

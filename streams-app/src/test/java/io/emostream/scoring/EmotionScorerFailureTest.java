@@ -26,27 +26,35 @@ class EmotionScorerFailureTest {
   private final FixedOutputModel model = new FixedOutputModel();
 
   @Test
-  void shouldRetryWithDoublingBackoffAndScoreWhenTheModelRecovers() {
-    try (ScoringDriver d = new ScoringDriver(stateDir, model, Map.of("inference.max-batch", "2",
+  void shouldRetryAfterADoublingBackoffWithoutHoldingTheThreadAndScoreWhenTheModelRecovers() {
+    try (ScoringDriver d = new ScoringDriver(stateDir, model, Map.of(
         "inference.retries", "3", "inference.retry-backoff", "100ms"))) {
       model.failNext(2);
       d.pipe(customer("c1", "u1", 0, 1000, "hello"));
+      d.advanceWallClock(Duration.ofMillis(100)); // first retry, fails again
+      assertThat(model.batchSizes).hasSize(2);
       d.pipe(customer("c1", "u2", 1000, 2000, "angry"));
+      assertThat(model.batchSizes).as("u2 was scored while u1 waits for its retry").hasSize(3);
+      assertThat(d.scored.isEmpty()).as("u2 waits behind u1").isTrue();
+      d.advanceWallClock(Duration.ofMillis(100));
+      assertThat(model.batchSizes).as("the second retry waits 200 ms").hasSize(3);
+      d.advanceWallClock(Duration.ofMillis(100));
 
-      assertThat(d.scored.readValuesToList()).hasSize(2);
+      assertThat(d.scored.readValuesToList()).extracting(ScoredUtterance::getUtteranceId).containsExactly("u1", "u2");
       assertThat(d.deadLetters.isEmpty()).isTrue();
-      assertThat(d.sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
-      assertThat(model.batchSizes).containsExactly(2, 2, 2);
+      assertThat(model.batchSizes).hasSize(4);
     }
   }
 
   @Test
-  void shouldDeadLetterOnlyThePoisonUtteranceAndScoreTheRestOfItsBatch() {
-    try (ScoringDriver d = new ScoringDriver(stateDir, model, Map.of("inference.max-batch", "3",
+  void shouldDeadLetterOnlyThePoisonUtteranceAndScoreTheRest() {
+    try (ScoringDriver d = new ScoringDriver(stateDir, model, Map.of(
         "inference.retries", "2", "inference.retry-backoff", "10ms"))) {
       d.pipe(customer("c1", "u1", 0, 1000, "hello"));
       d.pipe(customer("c1", "u2", 1000, 2000, "this is poison"));
       d.pipe(customer("c1", "u3", 2000, 3000, "sad"));
+      d.advanceWallClock(Duration.ofMillis(10));
+      d.advanceWallClock(Duration.ofMillis(20));
 
       assertThat(d.scored.readValuesToList()).extracting(ScoredUtterance::getUtteranceId)
           .containsExactly("u1", "u3");
@@ -56,18 +64,18 @@ class EmotionScorerFailureTest {
       assertThat(header(headers, DeadLetterHeaders.UTTERANCE_ID)).isEqualTo("u2");
       assertThat(header(headers, DeadLetterHeaders.CALL_ID)).isEqualTo("c1");
       assertThat(header(headers, DeadLetterHeaders.EXCEPTION)).isEqualTo("io.emostream.model.ModelException");
-      assertThat(header(headers, DeadLetterHeaders.REASON)).contains("c1/u2").contains("4 attempts");
+      assertThat(header(headers, DeadLetterHeaders.REASON)).contains("c1/u2").contains("3 attempts");
       Utterance original = d.utteranceSerde.deserializer().deserialize("any", dead.value());
       assertThat(original.getText()).isEqualTo("this is poison");
       assertThat(d.deadLetters.isEmpty()).isTrue();
-      // 3 tries of the batch, then u1, u2, u3 alone
-      assertThat(model.batchSizes).containsExactly(3, 3, 3, 1, 1, 1);
+      // u1, u2, u3 once each, then u2's two retries
+      assertThat(model.batchSizes).containsExactly(1, 1, 1, 1, 1);
     }
   }
 
   @Test
   void shouldKeepScoringAfterDeadLetteringAnUtteranceWithNothingToScore() {
-    try (ScoringDriver d = new ScoringDriver(stateDir, model, Map.of("inference.max-batch", "1"))) {
+    try (ScoringDriver d = new ScoringDriver(stateDir, model, Map.of())) {
       d.pipe(ScoringDriver.utterance("c1", "empty", 0, SpeakerRole.CUSTOMER, 0, 1000, null, null));
       d.pipe(customer("c1", "u2", 1000, 2000, "happy"));
 

@@ -21,7 +21,7 @@ class ScoredUtteranceContentTest {
 
   @Test
   void shouldEnrichTheScoreWithCallContextRoleModelAndTimings() {
-    try (ScoringDriver d = new ScoringDriver(stateDir, new FixedOutputModel(), Map.of("inference.max-batch", "1"))) {
+    try (ScoringDriver d = new ScoringDriver(stateDir, new FixedOutputModel(), Map.of())) {
       byte[] audio = new byte[3200];
       d.pipe(ScoringDriver.utterance("c1", "u1", 1, SpeakerRole.AGENT, 500, 1500, "angry words", audio));
 
@@ -49,7 +49,7 @@ class ScoredUtteranceContentTest {
   @Test
   void shouldMaskCardAndSpokenNumbersWhenTextIsRedacted() {
     try (ScoringDriver d = new ScoringDriver(stateDir, new FixedOutputModel(),
-        Map.of("inference.max-batch", "1", "output.include-text", "redacted"))) {
+        Map.of("output.include-text", "redacted"))) {
       d.pipe(customer("c1", "u1", 0, 1000, "my card is 4111 1111-1111 1111 and I have 2 kids"));
       d.pipe(customer("c1", "u2", 1000, 2000, "the pin is nine one three six"));
       assertThat(d.scored.readValue().getText()).isEqualTo("my card is [card] and I have 2 kids");
@@ -60,7 +60,7 @@ class ScoredUtteranceContentTest {
   @Test
   void shouldPublishNoTextWhenTextIsOff() {
     try (ScoringDriver d = new ScoringDriver(stateDir, new FixedOutputModel(),
-        Map.of("inference.max-batch", "1", "output.include-text", "none"))) {
+        Map.of("output.include-text", "none"))) {
       d.pipe(customer("c1", "u1", 0, 1000, "happy account 12345678"));
       ScoredUtterance u = d.scored.readValue();
       assertThat(u.getText()).isNull();

@@ -12,12 +12,28 @@ class ScoringConfigTest {
   @Test
   void shouldUseTheDocumentedDefaults() {
     ScoringConfig config = ScoringConfig.from(Map.of());
-    assertThat(config.maxBatch()).isEqualTo(16);
-    assertThat(config.maxDelay()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.maxBatch()).isEqualTo(32);
+    assertThat(config.maxDelay()).isEqualTo(Duration.ofMillis(20));
+    assertThat(config.queueCapacity()).isEqualTo(1024);
+    assertThat(config.maxInFlight()).isEqualTo(512);
     assertThat(config.retries()).isEqualTo(3);
     assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.textMode()).as("privacy by default").isEqualTo(TextMode.REDACTED);
-    assertThat(config.punctuationInterval()).isEqualTo(Duration.ofMillis(50));
+  }
+
+  @Test
+  void shouldReadTheDeprecatedModelBatchKeysWhenTheInferenceKeysAreUnset() {
+    ScoringConfig config = ScoringConfig.from(Map.of("model.batch.max", "8", "model.batch.max-delay-ms", "40",
+        "model.batch.queue-capacity", "64"));
+    assertThat(config.batching().maxBatch()).isEqualTo(8);
+    assertThat(config.batching().maxDelay()).isEqualTo(Duration.ofMillis(40));
+    assertThat(config.batching().queueCapacity()).isEqualTo(64);
+  }
+
+  @Test
+  void shouldPreferTheInferenceKeysOverTheDeprecatedOnes() {
+    ScoringConfig config = ScoringConfig.from(Map.of("model.batch.max", "8", "inference.max-batch", "4"));
+    assertThat(config.batching().maxBatch()).isEqualTo(4);
   }
 
   @Test

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -61,8 +60,6 @@ public final class ScoringDriver implements AutoCloseable {
   public final TestOutputTopic<String, GroupEmotionWindow> agents;
   public final TestOutputTopic<String, GroupEmotionWindow> queues;
   public final TestOutputTopic<String, byte[]> deadLetters;
-  /** Every pause the scorer asked for between retries. */
-  public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   public ScoringDriver(Path stateDir, EmotionModel model, Map<String, ?> settings) {
     this(stateDir, model, settings, new InMemorySchemaRegistryClient());
@@ -94,8 +91,7 @@ public final class ScoringDriver implements AutoCloseable {
     topology.addSource("test-utterances", Serdes.String().deserializer(), utteranceSerde.deserializer(), UTTERANCES_IN);
     topology.addSource("test-events", Serdes.String().deserializer(), eventSerde.deserializer(), EVENTS_IN);
     topology.addProcessor("test-assembler", StandInAssembler::new, "test-utterances", "test-events");
-    ScoringTopology.addTo(topology, "test-assembler", topics, utteranceSerde, model, emotionSettings,
-        sleeps::add);
+    ScoringTopology.addTo(topology, "test-assembler", topics, utteranceSerde, model, emotionSettings);
 
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);

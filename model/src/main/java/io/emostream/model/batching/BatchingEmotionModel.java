@@ -25,8 +25,14 @@ import org.slf4j.LoggerFactory;
  * {@code maxDelay}, whichever comes first, choosing neighbours of similar length (see
  * {@link BatchPlanner}) and always including the oldest. The queue is bounded in utterances:
  * {@code submit} blocks for room up to {@code submitTimeout}, then throws
- * {@link QueueFullException}. A failing model call fails exactly the futures of the callers with
- * utterances in that batch, with the model's exception as the cause; other batches go on.
+ * {@link QueueFullException}. When a model call fails, the batch's utterances are scored one by
+ * one, so only an utterance that fails alone fails its caller's future (with the model's
+ * exception as the cause); other batches go on.
+ *
+ * <p>Callers that must not block (the stream threads) use {@link #submitOne} and collect the
+ * future later: while the model scores one batch, the queue fills with the next, so under load
+ * every model call takes a full batch from all threads and tasks at once. On a GPU the same holds:
+ * the next batch is cut the moment the device returns the previous one.
  *
  * <p>One instance per JVM is the intent: it owns the wrapped model and closes it in
  * {@link #close()}. Thread-safe.
@@ -44,6 +50,7 @@ public final class BatchingEmotionModel implements EmotionModel {
   private final Condition notFull = lock.newCondition();
   private final List<PendingUtterance> pending = new ArrayList<>(); // oldest first; guarded by lock
   private final Thread worker;
+  private final boolean ownsModel;
   private boolean closing; // guarded by lock
   private volatile int queued;
 
@@ -60,6 +67,20 @@ public final class BatchingEmotionModel implements EmotionModel {
    * @param listener receives every batch and rejection (e.g. to feed Prometheus); not null
    */
   public BatchingEmotionModel(EmotionModel model, BatchingConfig config, BatchingListener listener) {
+    this(model, config, listener, true);
+  }
+
+  /**
+   * A batcher in front of {@code model} that leaves it open on {@link #close()}: for a caller
+   * that owns the model and shares it beyond this batcher's life.
+   */
+  public static BatchingEmotionModel borrowing(EmotionModel model, BatchingConfig config) {
+    return new BatchingEmotionModel(model, config, BatchingListener.NONE, false);
+  }
+
+  private BatchingEmotionModel(EmotionModel model, BatchingConfig config, BatchingListener listener,
+                               boolean ownsModel) {
+    this.ownsModel = ownsModel;
     this.model = Objects.requireNonNull(model, "model");
     this.config = Objects.requireNonNull(config, "config");
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -98,6 +119,26 @@ public final class BatchingEmotionModel implements EmotionModel {
     if (utterances.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
+    return enqueue(utterances).future()
+        .thenApply(results -> results.stream().map(BatchedPrediction::prediction).toList());
+  }
+
+  /**
+   * Queues one utterance and returns at once (or after waiting for queue room): the stream
+   * thread that submits it goes on assembling while the model works, and collects the result
+   * when the future is done. Its batch's size and times come with the prediction.
+   *
+   * @return completes with the prediction, or exceptionally with the model's exception when the
+   *     utterance fails even in a batch of its own (see the class comment)
+   * @throws QueueFullException when there is no room within the submit timeout
+   * @throws ModelException when the batcher is closed, or the caller is interrupted while waiting
+   */
+  public CompletableFuture<BatchedPrediction> submitOne(UtteranceInput utterance) {
+    Objects.requireNonNull(utterance, "utterance");
+    return enqueue(List.of(utterance)).future().thenApply(results -> results.get(0));
+  }
+
+  private PendingRequest enqueue(List<UtteranceInput> utterances) {
     int count = utterances.size();
     if (count > config.queueCapacity()) {
       throw new IllegalArgumentException("submit of " + count + " utterances exceeds the queue capacity of "
@@ -116,7 +157,7 @@ public final class BatchingEmotionModel implements EmotionModel {
     } finally {
       lock.unlock();
     }
-    return request.future();
+    return request;
   }
 
   /** Scores {@code batch} through the shared queue and waits for the result. */
@@ -157,13 +198,15 @@ public final class BatchingEmotionModel implements EmotionModel {
       } finally {
         lock.unlock();
       }
-      ModelException closed = new ModelException("the batching model was closed after "
+      ModelException closed = new BatcherClosedException("the batching model was closed after "
           + config.closeTimeout() + " before " + abandoned.size() + " queued utterance(s) were scored");
       abandoned.forEach(u -> u.request().fail(closed));
       worker.interrupt();
       join(config.closeTimeout().toMillis());
     }
-    model.close();
+    if (ownsModel) {
+      model.close();
+    }
   }
 
   private void awaitRoom(int count) {
@@ -185,7 +228,7 @@ public final class BatchingEmotionModel implements EmotionModel {
       throw new ModelException("interrupted while waiting for room in the model queue", e);
     }
     if (closing) {
-      throw new ModelException("the batching model is closed; no more utterances are accepted");
+      throw new BatcherClosedException("the batching model is closed; no more utterances are accepted");
     }
   }
 
@@ -228,7 +271,30 @@ public final class BatchingEmotionModel implements EmotionModel {
     }
   }
 
+  /**
+   * Scores a batch; when it fails and holds more than one utterance, scores each of them alone,
+   * so that one poison utterance fails only its own caller and not the neighbours it was
+   * batched with (callers cannot isolate it: they never see who shared their batch).
+   */
   private void score(List<PendingUtterance> batch) {
+    Throwable failure = scoreOnce(batch);
+    if (failure == null || batch.size() == 1) {
+      if (failure != null) {
+        batch.get(0).request().fail(failure);
+      }
+      return;
+    }
+    LOG.warn("model batch of {} utterances failed ({}); scoring them one by one", batch.size(), failure.toString());
+    for (PendingUtterance u : batch) {
+      Throwable alone = scoreOnce(List.of(u));
+      if (alone != null) {
+        u.request().fail(alone);
+      }
+    }
+  }
+
+  /** One model call; completes the batch's slots and returns null, or returns why it failed. */
+  private Throwable scoreOnce(List<PendingUtterance> batch) {
     List<UtteranceInput> inputs = new ArrayList<>(batch.size());
     long start = System.nanoTime();
     long maxQueue = 0;
@@ -253,19 +319,20 @@ public final class BatchingEmotionModel implements EmotionModel {
       LOG.warn("model batch of {} utterances failed (first id {}): {}",
           batch.size(), inputs.get(0).id(), t.toString());
     }
+    long modelNanos = System.nanoTime() - start;
     // Metrics first, so a caller that sees its result also sees its batch counted.
     BatchEvent event = new BatchEvent(batch.size(), maxQueue, sumQueue / batch.size(),
-        System.nanoTime() - start, Padding.audio(inputs), Padding.text(inputs), failure);
+        modelNanos, Padding.audio(inputs), Padding.text(inputs), failure);
     stats.onBatch(event);
     listener(l -> l.onBatch(event));
-    for (int i = 0; i < batch.size(); i++) {
-      PendingUtterance u = batch.get(i);
-      if (failure == null) {
-        u.request().complete(u.index(), predictions.get(i));
-      } else {
-        u.request().fail(failure);
+    if (failure == null) {
+      for (int i = 0; i < batch.size(); i++) {
+        PendingUtterance u = batch.get(i);
+        u.request().complete(u.index(), new BatchedPrediction(predictions.get(i), batch.size(),
+            start - u.enqueuedNanos(), modelNanos));
       }
     }
+    return failure;
   }
 
   private void listener(java.util.function.Consumer<BatchingListener> call) {

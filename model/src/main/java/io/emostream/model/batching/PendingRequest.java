@@ -1,6 +1,5 @@
 package io.emostream.model.batching;
 
-import io.emostream.model.EmotionPrediction;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,16 +10,16 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PendingRequest {
 
-  private final CompletableFuture<List<EmotionPrediction>> future = new CompletableFuture<>();
-  private final EmotionPrediction[] results;
+  private final CompletableFuture<List<BatchedPrediction>> future = new CompletableFuture<>();
+  private final BatchedPrediction[] results;
   private int remaining;
 
   PendingRequest(int size) {
-    this.results = new EmotionPrediction[size];
+    this.results = new BatchedPrediction[size];
     this.remaining = size;
   }
 
-  CompletableFuture<List<EmotionPrediction>> future() {
+  CompletableFuture<List<BatchedPrediction>> future() {
     return future;
   }
 
@@ -29,7 +28,7 @@ final class PendingRequest {
     return future.isDone();
   }
 
-  synchronized void complete(int index, EmotionPrediction prediction) {
+  synchronized void complete(int index, BatchedPrediction prediction) {
     if (future.isDone() || results[index] != null) {
       return;
     }

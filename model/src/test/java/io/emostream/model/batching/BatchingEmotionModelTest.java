@@ -189,6 +189,41 @@ class BatchingEmotionModelTest {
   }
 
   @Test
+  void shouldScoreTheMembersOfAFailedBatchAloneSoOnlyThePoisonFails() {
+    RecordingModel model = new RecordingModel();
+    try (BatchingEmotionModel batcher = new BatchingEmotionModel(model, config(3, Duration.ofMinutes(1)))) {
+      CompletableFuture<BatchedPrediction> ok = batcher.submitOne(text("ok"));
+      CompletableFuture<BatchedPrediction> boom = batcher.submitOne(text("boom"));
+      CompletableFuture<BatchedPrediction> fine = batcher.submitOne(text("fine"));
+
+      assertThat(ok).succeedsWithin(WAIT).satisfies(p -> {
+        assertThat(p.prediction().labels()).containsExactly("ok");
+        assertThat(p.batchSize()).as("scored alone after its batch failed").isEqualTo(1);
+      });
+      assertThat(fine).succeedsWithin(WAIT);
+      assertThat(boom).failsWithin(WAIT).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .havingCause().isInstanceOf(ModelException.class).withMessageContaining("[boom]");
+      assertThat(model.batches).hasSize(4);
+      assertThat(model.batches.get(0)).hasSize(3);
+    }
+  }
+
+  @Test
+  void shouldReportEachUtterancesBatchSizeAndQueueTime() {
+    RecordingModel model = new RecordingModel();
+    try (BatchingEmotionModel batcher = new BatchingEmotionModel(model, config(2, Duration.ofMinutes(1)))) {
+      CompletableFuture<BatchedPrediction> first = batcher.submitOne(text("a"));
+      CompletableFuture<BatchedPrediction> second = batcher.submitOne(text("b"));
+      assertThat(first).succeedsWithin(WAIT).satisfies(p -> {
+        assertThat(p.batchSize()).isEqualTo(2);
+        assertThat(p.queueNanos()).isNotNegative();
+        assertThat(p.modelNanos()).isPositive();
+      });
+      assertThat(second).succeedsWithin(WAIT).extracting(p -> p.prediction().labels().get(0)).isEqualTo("b");
+    }
+  }
+
+  @Test
   void shouldScoreQueuedWorkThenCloseTheModelOnClose() {
     RecordingModel model = new RecordingModel();
     BatchingEmotionModel batcher = new BatchingEmotionModel(model, config(32, LONG));

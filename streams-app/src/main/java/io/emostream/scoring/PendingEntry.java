@@ -1,0 +1,31 @@
+package io.emostream.scoring;
+
+import io.emostream.avro.CallEvent;
+import io.emostream.avro.Utterance;
+import java.util.Objects;
+
+/**
+ * What the scorer's pending store holds between receiving a record and forwarding its result:
+ * an utterance waiting for (or in) the model, or a call event waiting behind the utterances that
+ * came before it. Both must survive a crash: once the input offset is committed, this entry is
+ * the only copy until the transaction that forwards its result deletes it.
+ *
+ * @param recordTimestamp event time of the record that brought it, reused for the output
+ * @param enqueuedAtMs    wall-clock time it reached the scorer (queue time)
+ * @param value           an {@link Utterance} or a {@link CallEvent}, never null
+ */
+public record PendingEntry(long recordTimestamp, long enqueuedAtMs, Object value) {
+
+  public PendingEntry {
+    Objects.requireNonNull(value, "value");
+    if (!(value instanceof Utterance) && !(value instanceof CallEvent)) {
+      throw new IllegalArgumentException("a pending entry holds an Utterance or a CallEvent, not a "
+          + value.getClass().getName());
+    }
+  }
+
+  /** The utterance, with its times, or null for a call event. */
+  PendingUtterance utterance() {
+    return value instanceof Utterance u ? new PendingUtterance(recordTimestamp, enqueuedAtMs, u) : null;
+  }
+}
