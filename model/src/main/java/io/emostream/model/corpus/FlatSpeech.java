@@ -53,11 +53,13 @@ public final class FlatSpeech implements AutoCloseable {
 
   /** {@code text} spoken by {@code voice}, 16 kHz mono in [-1, 1]. */
   public float[] speak(Voice voice, String name, String text) {
+    // a leading dash would be read as an option by the command-line tools ("- They never ...")
+    String said = text.strip().replaceFirst("^-+\\s*", "");
     return switch (voice) {
-      case ESPEAK_EN_US -> WavReader.decode(Processes.run(List.of(espeak, "-v", "en-us", "--stdout", text),
+      case ESPEAK_EN_US -> WavReader.decode(Processes.run(List.of(espeak, "-v", "en-us", "--stdout", said),
           "espeak-ng " + name), name).resampledTo(Resampler.MODEL_RATE).samples();
-      case FLITE_SLT -> external.speak(name, ExternalVoice.FLITE_SLT, text, PLAIN, Resampler.MODEL_RATE);
-      case FESTIVAL_SLT_HTS -> external.speak(name, ExternalVoice.FESTIVAL_SLT_HTS, text, PLAIN,
+      case FLITE_SLT -> external.speak(name, ExternalVoice.FLITE_SLT, said, PLAIN, Resampler.MODEL_RATE);
+      case FESTIVAL_SLT_HTS -> external.speak(name, ExternalVoice.FESTIVAL_SLT_HTS, said, PLAIN,
           Resampler.MODEL_RATE);
     };
   }
