@@ -20,6 +20,7 @@ import io.emostream.model.corpus.text.RealTextMaterial;
 import io.emostream.model.features.FeatureConfig;
 import io.emostream.model.net.NetConfig;
 import io.emostream.model.training.ChannelAugmentation;
+import io.emostream.model.training.PlainVoices;
 import io.emostream.model.training.TrainingMaterial;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -111,6 +112,10 @@ final class TrainCommand implements Callable<Integer> {
       "review sentences and teacher-labelled WordNet sentences in this npm folder (`npm ci` in model/material)."})
   private Path material;
 
+  @Option(names = "--speak-text", description = {"Also speak the real training sentences with plain synthetic voices",
+      "(espeak-ng, flite) and train on them with their audio: a flat voice says nothing, the words decide."})
+  private boolean speakText;
+
   @Option(names = "--channels", description = "Render every training clip through a new random recording channel each epoch.")
   private boolean channels;
 
@@ -155,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
   private TrainingMaterial material() {
     RealTextMaterial text = material == null ? new RealTextMaterial(List.of(), List.of())
         : RealTextMaterial.load(material, seed);
-    return new TrainingMaterial(text.train(), text.dev(), channels ? ChannelAugmentation.random() : null,
-        robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);
+    return new TrainingMaterial(text.train(), speakText ? PlainVoices.speak(text.train()) : List.of(), text.dev(),
+        channels ? ChannelAugmentation.random() : null, robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);
   }
 }

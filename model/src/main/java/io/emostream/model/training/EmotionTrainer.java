@@ -102,6 +102,7 @@ public final class EmotionTrainer {
       boolean keepAudio = material.augmentation() != null;
       List<PreparedExample> train = prepare(trainSet, model.encoder(), "features (train)", keepAudio);
       train.addAll(TrainingText.prepare(material.trainText(), model.encoder()));
+      train.addAll(TrainingText.prepareSpoken(material.spokenText(), model.encoder(), keepAudio));
       List<PreparedExample> dev = prepare(devSet, model.encoder(), "features (dev)", false);
       dev.sort(Comparator.comparingInt(PreparedExample::length));
       List<PreparedExample> devText = TrainingText.prepare(material.devText(), model.encoder());

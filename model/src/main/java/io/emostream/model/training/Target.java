@@ -54,6 +54,16 @@ record Target(float[] label, float[] audio, float[] text, float valence, float a
     return new Target(mask, null, mask, valence, Float.NaN, t.polarity() == 0 ? NEUTRAL : -1);
   }
 
+  /**
+   * A sentence known by its valence, spoken by a plain synthetic voice: the words decide the
+   * result (a flat voice carries no emotion, which is the corpus's own rule), and the voice head
+   * learns that a plain voice is neutral, whatever synthesiser or channel it comes through.
+   */
+  static Target spoken(ValenceText t, TextCues cues) {
+    Target words = of(t, cues);
+    return new Target(words.label(), oneHot(NEUTRAL), words.text(), words.valence(), 0.3f, words.labelIndex());
+  }
+
   private static float[] oneHot(int index) {
     float[] m = new float[EmotionLabels.LABELS.size()];
     m[index] = 1f;

@@ -15,6 +15,18 @@ final class TrainingText {
 
   private TrainingText() {}
 
+  /** Spoken rows: features of the plain voice, the words' target, a neutral voice; audio kept for channels. */
+  static List<PreparedExample> prepareSpoken(List<TrainingMaterial.SpokenText> spoken, BatchEncoder encoder,
+      boolean keepAudio) {
+    TextCueAnalyzer teacher = TextCueAnalyzer.bundled();
+    return new ArrayList<>(spoken.parallelStream().map(s -> {
+      BatchEncoder.Prepared p = encoder.prepare(encoder.features().extract(s.audio()), s.text().text());
+      TextCues cues = p.cues() != null ? p.cues() : teacher.analyze(s.text().text(), MAX_WORDS);
+      return new PreparedExample(s.text().id() + "-spoken", p, Target.spoken(s.text(), cues),
+          keepAudio ? s.audio() : null);
+    }).toList());
+  }
+
   static List<PreparedExample> prepare(List<ValenceText> texts, BatchEncoder encoder) {
     TextCueAnalyzer teacher = TextCueAnalyzer.bundled();
     List<PreparedExample> out = new ArrayList<>(texts.size());
