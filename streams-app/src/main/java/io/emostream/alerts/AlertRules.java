@@ -26,9 +26,9 @@ import java.util.Objects;
  *                              ANGRY plus SAD probability is under this ({@code calm-threshold}, 0.25);
  *                              stricter than the EWMA's resolve threshold because one utterance is noisier
  *                              than an average
- * @param minConfidence         utterances scored with a lower confidence are left out of every rule
- *                              ({@code min-confidence}, default 0.6): a model unsure of its label
- *                              (audio it cannot read, a one-word transcript) must not page anyone
+ * @param minConfidence         ANGRY or SAD utterances scored with a lower confidence are left out of
+ *                              every rule ({@code min-confidence}, default 0.6): a model unsure of its
+ *                              label (audio it cannot read, a one-word transcript) must not page anyone
  */
 public record AlertRules(
     int consecutiveNegative,

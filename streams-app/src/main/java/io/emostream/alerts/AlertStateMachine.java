@@ -60,8 +60,8 @@ public final class AlertStateMachine {
 
   /** Applies scored utterance {@code u}, whose record has event time {@code timestamp}. */
   public static Step apply(AlertState s, ScoredUtterance u, AlertRules rules, long timestamp) {
-    if (u.getConfidence() < rules.minConfidence()) {
-      // an unsure score is no evidence either way: it neither opens nor resolves anything
+    if (LabelMapping.isNegative(u.getLabel()) && u.getConfidence() < rules.minConfidence()) {
+      // an unsure ANGRY or SAD is no evidence of distress: it neither opens, extends nor resolves anything
       return new Step(s.seenAt(u.getEndMs()), List.of());
     }
     double negativity = LabelMapping.negativity(u.getProbabilities());

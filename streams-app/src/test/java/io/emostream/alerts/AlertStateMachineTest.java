@@ -58,18 +58,21 @@ class AlertStateMachineTest {
   }
 
   @Test
-  void shouldLeaveUnsureUtterancesOutOfEveryRule() {
-    AlertRules rules = rules(Map.of());
+  void shouldLeaveUnsureNegativeUtterancesOutOfEveryRule() {
+    AlertRules rules = rules(Map.of("alerts.ewma-open-duration", "1h"));
     for (int i = 1; i <= 6; i++) {
       assertThat(feed(unsure(angry("u" + i, i * 1000L)), rules)).as("unsure anger %d", i).isNull();
     }
     assertThat(state.negativeRun()).isEmpty();
     assertThat(feed(angry("s1", 7000), rules)).isNull();
     assertThat(feed(angry("s2", 8000), rules)).isNull();
-    assertThat(feed(unsure(scored("n", EmotionLabel.NEUTRAL, 0.0, 8500)), rules)).as("unsure calm").isNull();
+    assertThat(feed(unsure(angry("x", 8500)), rules)).isNull();
     EmotionAlert opened = feed(angry("s3", 9000), rules);
-    assertThat(opened.getEvidenceUtteranceIds()).as("unsure utterances neither count nor break a run")
+    assertThat(opened.getEvidenceUtteranceIds()).as("an unsure anger neither counts nor breaks a run")
         .containsExactly("s1", "s2", "s3");
+    feed(unsure(scored("n1", EmotionLabel.NEUTRAL, 0.05, 10_000)), rules);
+    EmotionAlert resolved = feed(unsure(scored("n2", EmotionLabel.NEUTRAL, 0.05, 11_000)), rules);
+    assertThat(resolved.getStatus()).as("calm utterances count, however sure the label").isEqualTo(AlertStatus.RESOLVED);
     assertThat(rules(Map.of("alerts.min-confidence", "0.3")).minConfidence()).isEqualTo(0.3);
     assertThat(AlertRules.DEFAULT.minConfidence()).isEqualTo(0.6);
   }
