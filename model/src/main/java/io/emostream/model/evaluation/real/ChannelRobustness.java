@@ -3,6 +3,7 @@ package io.emostream.model.evaluation.real;
 import io.emostream.model.EmotionPrediction;
 import io.emostream.model.UtteranceInput;
 import io.emostream.model.channel.Channel;
+import io.emostream.model.channel.ChannelSimulator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ record ChannelRobustness(Map<String, Double> all, Map<String, Map<String, Double
       List<List<String>> labels = new ArrayList<>();
       for (Channel channel : channels) {
         List<UtteranceInput> rendered = utterances.stream().map(u -> new UtteranceInput(u.id(),
-            RealMaterialSuite.render(u.audio(), channel), view.equals("audio only") ? null : u.text())).toList();
+            ChannelSimulator.render(u.audio(), channel), view.equals("audio only") ? null : u.text())).toList();
         labels.add(predict.apply(rendered).stream().map(EmotionPrediction::label).toList());
       }
       Map<String, Double> perChannel = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import io.emostream.model.EmotionModel;
 import io.emostream.model.EmotionPrediction;
 import io.emostream.model.UtteranceInput;
 import io.emostream.model.channel.Channel;
-import io.emostream.model.channel.ChannelSimulator;
 import io.emostream.model.corpus.FlatSpeech;
 import io.emostream.model.corpus.text.LabelledSentences;
 import io.emostream.model.data.Example;
@@ -192,10 +191,5 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
       rows.add(new Calibration.Row(logits, correct));
     }
     return Calibration.expectedCalibrationError(rows, 1.0);
-  }
-
-  /** Renders through {@link ChannelSimulator}; package-visible for the robustness part. */
-  static float[] render(float[] audio, Channel channel) {
-    return ChannelSimulator.render(audio, channel);
   }
 }
