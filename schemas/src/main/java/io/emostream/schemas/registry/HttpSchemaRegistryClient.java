@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -56,23 +58,56 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     String what = "registering " + schema.getFullName() + " under subject '" + subject + "'";
     int id;
     try {
-      id = requireInt(post("/subjects/" + encode(subject) + "/versions", schemaBody(schema), what,
-          RegistryErrors.NotFound.SUBJECT), "id", what);
+      id = postVersion(subject, schema, what);
     } catch (IncompatibleSchemaException conflict) {
-      // Some registries (Apicurio) also answer 409 when another client registered the same schema
-      // a moment earlier; then the schema is there and its id is the answer.
-      id = registeredConcurrently(subject, schema).orElseThrow(() -> conflict);
+      id = afterConflict(subject, schema, what, conflict);
     }
     idsBySubjectSchema.put(key, id);
     schemasById.putIfAbsent(id, schema);
     return id;
   }
 
-  private java.util.Optional<Integer> registeredConcurrently(String subject, Schema schema) {
+  private int postVersion(String subject, Schema schema, String what) {
+    return requireInt(post("/subjects/" + encode(subject) + "/versions", schemaBody(schema), what,
+        RegistryErrors.NotFound.SUBJECT), "id", what);
+  }
+
+  /**
+   * Tells a real conflict from a race. Some registries (Apicurio) also answer 409 "already exists"
+   * when another client is registering the same subject at that moment; until that client's
+   * version is committed a lookup finds nothing, so the registration is tried again with the
+   * transport's backoff. Any other 409 is a real incompatibility: one lookup, then the error.
+   */
+  private int afterConflict(String subject, Schema schema, String what,
+      IncompatibleSchemaException conflict) {
+    IncompatibleSchemaException last = conflict;
+    for (int retry = 1; ; retry++) {
+      Optional<Integer> there = registeredConcurrently(subject, schema);
+      if (there.isPresent()) {
+        return there.get();
+      }
+      if (!isRegistrationRace(last) || retry > transport.maxRetries()) {
+        throw last;
+      }
+      transport.pauseBeforeRetry(retry, what);
+      try {
+        return postVersion(subject, schema, what);
+      } catch (IncompatibleSchemaException again) {
+        last = again;
+      }
+    }
+  }
+
+  private static boolean isRegistrationRace(IncompatibleSchemaException conflict) {
+    String message = conflict.getMessage();
+    return message != null && message.toLowerCase(Locale.ROOT).contains("already exists");
+  }
+
+  private Optional<Integer> registeredConcurrently(String subject, Schema schema) {
     try {
-      return java.util.Optional.of(getId(subject, schema));
+      return Optional.of(getId(subject, schema));
     } catch (SchemaRegistryException notThere) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -128,6 +128,23 @@ final class RegistryHttpTransport {
     return b.build();
   }
 
+  /** How many times a failed request is tried again, from {@code max.retries}. */
+  int maxRetries() {
+    return maxRetries;
+  }
+
+  /**
+   * Waits before the given retry (1 = the first) as {@link #send} does: the configured backoff,
+   * doubled each round up to its maximum.
+   */
+  void pauseBeforeRetry(int retry, String what) {
+    long delayMs = backoff.toMillis();
+    for (int i = 1; i < retry; i++) {
+      delayMs = Math.min(Math.max(1, delayMs * 2), backoffMax.toMillis());
+    }
+    pause(delayMs, what);
+  }
+
   private static void pause(long millis, String what) {
     try {
       Thread.sleep(millis);

@@ -201,6 +201,30 @@ class HttpSchemaRegistryClientTest {
     assertThat(client(server.url(), Map.of()).register("calls.audio-value", AUDIO)).isEqualTo(7);
   }
 
+  @Test
+  void shouldRegisterAgainWhenTheConcurrentRegistrationWasNotYetVisible() {
+    // Apicurio: the other client's artifact exists, its version not yet, so the lookup misses
+    server.respond(409, "{\"error_code\": 409, \"message\": \"An artifact with ID 'x' already exists.\"}")
+        .respond(404, "{\"error_code\": 40403, \"message\": \"Schema not found\"}")
+        .respond(200, "{\"id\": 9}");
+
+    assertThat(client(server.url(), Map.of()).register("calls.audio-value", AUDIO)).isEqualTo(9);
+    assertThat(server.requests()).hasSize(3);
+  }
+
+  @Test
+  void shouldGiveUpOnAPersistentAlreadyExistsConflictAfterTheConfiguredRetries() {
+    for (int i = 0; i < 3; i++) {
+      server.respond(409, "{\"error_code\": 409, \"message\": \"Artifact already exists\"}")
+          .respond(404, "{\"error_code\": 40403, \"message\": \"Schema not found\"}");
+    }
+
+    assertThatThrownBy(() -> client(server.url(), Map.of(SchemaRegistryClientConfig.MAX_RETRIES_CONFIG, 2))
+        .register("calls.audio-value", AUDIO))
+        .isInstanceOf(IncompatibleSchemaException.class).hasMessageContaining("already exists");
+    assertThat(server.requests()).as("a register and a lookup, tried three times").hasSize(6);
+  }
+
   private static final java.util.function.Function<String, String> JSON_QUOTE = text -> {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
