@@ -21,6 +21,7 @@ import io.emostream.model.features.FeatureConfig;
 import io.emostream.model.net.NetConfig;
 import io.emostream.model.training.ChannelAugmentation;
 import io.emostream.model.training.PlainVoices;
+import io.emostream.model.training.RealCalmSpeech;
 import io.emostream.model.training.TrainingMaterial;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -116,6 +117,10 @@ final class TrainCommand implements Callable<Integer> {
       "(espeak-ng, flite) and train on them with their audio: a flat voice says nothing, the words decide."})
   private boolean speakText;
 
+  @Option(names = "--calm-speech", paramLabel = "DIR", description = {"Also train the voice on real recorded calm",
+      "speech: the WAV files of this folder (e.g. /usr/share/codec2/wav from codec2-examples), audio-only, neutral."})
+  private Path calmSpeech;
+
   @Option(names = "--channels", description = "Render every training clip through a new random recording channel each epoch.")
   private boolean channels;
 
@@ -161,6 +166,7 @@ final class TrainCommand implements Callable<Integer> {
     RealTextMaterial text = material == null ? new RealTextMaterial(List.of(), List.of())
         : RealTextMaterial.load(material, seed);
     return new TrainingMaterial(text.train(), speakText ? PlainVoices.speak(text.train()) : List.of(), text.dev(),
+        calmSpeech == null ? List.of() : RealCalmSpeech.load(calmSpeech, seed),
         channels ? ChannelAugmentation.random() : null, robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);
   }
 }

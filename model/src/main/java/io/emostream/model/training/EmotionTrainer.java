@@ -103,6 +103,7 @@ public final class EmotionTrainer {
       List<PreparedExample> train = prepare(trainSet, model.encoder(), "features (train)", keepAudio);
       train.addAll(TrainingText.prepare(material.trainText(), model.encoder()));
       train.addAll(TrainingText.prepareSpoken(material.spokenText(), model.encoder(), keepAudio));
+      train.addAll(TrainingText.prepareCalm(material.calmSpeech(), model.encoder(), keepAudio));
       List<PreparedExample> dev = prepare(devSet, model.encoder(), "features (dev)", false);
       dev.sort(Comparator.comparingInt(PreparedExample::length));
       List<PreparedExample> devText = TrainingText.prepare(material.devText(), model.encoder());

@@ -64,6 +64,11 @@ record Target(float[] label, float[] audio, float[] text, float valence, float a
     return new Target(words.label(), oneHot(NEUTRAL), words.text(), words.valence(), 0.3f, words.labelIndex());
   }
 
+  /** Real calm speech without words: the voice and the result are neutral, the words unknown. */
+  static Target calmVoice() {
+    return new Target(oneHot(NEUTRAL), oneHot(NEUTRAL), null, 0f, 0.3f, NEUTRAL);
+  }
+
   private static float[] oneHot(int index) {
     float[] m = new float[EmotionLabels.LABELS.size()];
     m[index] = 1f;

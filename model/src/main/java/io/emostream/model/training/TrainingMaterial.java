@@ -12,22 +12,24 @@ import java.util.List;
  * @param spokenText   rows of {@code trainText} also spoken by a plain synthetic voice (16 kHz), trained
  *                     with their audio: the voice says nothing, the words decide
  * @param devText      text-only rows held out: calibration and the dev report, never trained on
+ * @param calmSpeech   real recorded calm speech without transcripts (16 kHz), trained audio-only as neutral
  * @param augmentation renders each training clip through a new random channel every epoch, or {@code null}
  * @param features     the audio front end the bundle will use
  */
 public record TrainingMaterial(List<ValenceText> trainText, List<SpokenText> spokenText, List<ValenceText> devText,
-    AudioAugmentation augmentation, FeatureConfig features) {
+    List<float[]> calmSpeech, AudioAugmentation augmentation, FeatureConfig features) {
 
   /** A sentence with its plain-voice rendering. */
   public record SpokenText(ValenceText text, float[] audio) {}
 
   /** The corpus alone, clean, with the default front end (how bundles were trained before). */
-  public static final TrainingMaterial NONE = new TrainingMaterial(List.of(), List.of(), List.of(), null,
+  public static final TrainingMaterial NONE = new TrainingMaterial(List.of(), List.of(), List.of(), List.of(), null,
       FeatureConfig.DEFAULT);
 
   public TrainingMaterial {
     trainText = List.copyOf(trainText);
     spokenText = List.copyOf(spokenText);
     devText = List.copyOf(devText);
+    calmSpeech = List.copyOf(calmSpeech);
   }
 }

@@ -19,14 +19,14 @@ final class TrainingProvenance {
             + " contrastive weight %.3g (margin %.2f), modality dropout %.2f, reconstruction weight %.3g,"
             + " valence/arousal weight %.2g, patience %d; net d=%d heads=%d layers=%d+%d vocab=%d text cues %d"
             + " fusion %s; features %s; %d real text rows trained (%s), %d of them also spoken by plain voices,"
-            + " %d held out; channel augmentation %s;"
+            + " %d held out; %d segments of real calm speech (audio only); channel augmentation %s;"
             + " threads=%s",
         examples, epochsRun, c.epochs(), c.batchSize(), c.learningRate(), 100 * c.warmupFraction(),
         c.contrastiveWeight(), c.contrastiveMargin(), c.modalityDropout(), c.reconstructionWeight(),
         c.valenceArousalWeight(), c.patience(), net.dModel(), net.heads(), net.audioLayers(), net.textLayers(),
         net.vocabSize(), net.textCues(), net.fusion(), material.features().normalization(),
         material.trainText().size(), sources(material), material.spokenText().size(), material.devText().size(),
-        material.augmentation() == null ? "off" : "on", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        material.calmSpeech().size(), material.augmentation() == null ? "off" : "on", System.getProperty("ai.djl.pytorch.num_threads", "default"));
     return new Provenance(corpus.description(), LocalDate.now(ZoneOffset.UTC).toString(), c.seed(), notes);
   }
 

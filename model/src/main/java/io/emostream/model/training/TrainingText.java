@@ -27,6 +27,15 @@ final class TrainingText {
     }).toList());
   }
 
+  /** Calm real speech without words: audio-only rows whose voice and result are neutral. */
+  static List<PreparedExample> prepareCalm(List<float[]> calm, BatchEncoder encoder, boolean keepAudio) {
+    return new ArrayList<>(java.util.stream.IntStream.range(0, calm.size()).parallel().mapToObj(i -> {
+      float[] audio = calm.get(i);
+      BatchEncoder.Prepared p = encoder.prepare(encoder.features().extract(audio), "");
+      return new PreparedExample("calm-speech-" + i, p, Target.calmVoice(), keepAudio ? audio : null);
+    }).toList());
+  }
+
   static List<PreparedExample> prepare(List<ValenceText> texts, BatchEncoder encoder) {
     TextCueAnalyzer teacher = TextCueAnalyzer.bundled();
     List<PreparedExample> out = new ArrayList<>(texts.size());

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * single words, AFINN-165 words VADER lacks (rescaled from +-5 to +-4), and polarity spread over
  * WordNet to words neither list has: a synset takes the mean valence of its known lemmas, then
  * passes it (damped) along similar-to, derivation, pertainym and also-see links and, negated,
- * along antonym links, for {@link #HOPS} rounds; only verb, adjective and adverb senses give words
- * their valence. Words only WordNet rates get at most
+ * along antonym links, for {@link #HOPS} rounds; a word takes the mean over all its senses, where
+ * only verb, adjective and adverb senses carry a valence (nouns and unrated senses count 0, so a
+ * word that is mostly a plain noun stays neutral). Words only WordNet rates get at most
  * {@link #MAX_SPREAD} in magnitude, since a spread guess is weaker evidence than a rating.
  */
 public final class LexiconBuilder {
@@ -109,18 +110,20 @@ public final class LexiconBuilder {
       }
       votes.forEach((key, v) -> synsetScore.put(key, v[0] / v[1]));
     }
-    Map<String, List<Float>> byWord = new HashMap<>();
-    synsetScore.forEach((key, score) -> {
-      if (key.startsWith("n:")) {
-        return; // noun senses spread noise ("cargo" from "burden"); nouns keep the ratings they have
-      }
-      for (String lemma : wordNet.synsets().get(key).lemmas()) {
-        byWord.computeIfAbsent(lemma, k -> new ArrayList<>()).add(score);
+    // a word's prior valence is the mean over all its senses, an unrated or noun sense counting 0:
+    // "pin" or "card" have a negative verb sense but are mostly plain nouns on a call
+    Map<String, float[]> byWord = new HashMap<>();
+    wordNet.synsets().forEach((key, synset) -> {
+      Float score = key.startsWith("n:") ? null : synsetScore.get(key);
+      for (String lemma : synset.lemmas()) {
+        float[] sumAndSenses = byWord.computeIfAbsent(lemma, k -> new float[2]);
+        sumAndSenses[0] += score == null ? 0f : score;
+        sumAndSenses[1]++;
       }
     });
     Map<String, Float> out = new HashMap<>();
-    byWord.forEach((word, scores) -> {
-      float mean = (float) scores.stream().mapToDouble(Float::doubleValue).average().orElse(0);
+    byWord.forEach((word, sumAndSenses) -> {
+      float mean = sumAndSenses[0] / sumAndSenses[1];
       if (Math.abs(mean) >= MIN_SPREAD && !known.containsKey(word)) {
         out.put(word, Math.max(-MAX_SPREAD, Math.min(MAX_SPREAD, Math.round(mean * 100) / 100f)));
       }

