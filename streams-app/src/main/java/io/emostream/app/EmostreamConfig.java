@@ -64,6 +64,8 @@ public final class EmostreamConfig {
   private static final Map<String, String> DEFAULTS = Map.of(APPLICATION_ID, "emostream");
 
   private final Map<String, String> values;
+  /** {@link #settings()}, parsed on first use (once, so deprecation warnings are logged once). */
+  private volatile EmostreamSettings settings;
 
   private EmostreamConfig(Map<String, String> values) {
     this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -127,7 +129,12 @@ public final class EmostreamConfig {
    * @throws ConfigException naming an unknown key (and the closest valid one) or an invalid value
    */
   public EmostreamSettings settings() {
-    return EmostreamSettings.of(values);
+    EmostreamSettings parsed = settings;
+    if (parsed == null) {
+      parsed = EmostreamSettings.of(values);
+      settings = parsed;
+    }
+    return parsed;
   }
 
   /** Every setting given (with the defaults of {@code application.id}); read-only. */
