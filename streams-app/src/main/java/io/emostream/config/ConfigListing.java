@@ -67,6 +67,6 @@ public final class ConfigListing {
   }
 
   private static String cell(String text) {
-    return text.replace("|", "\\|");
+    return text.replace("|", "\\|").replace("<", "&lt;");
   }
 }

@@ -10,7 +10,7 @@ public final class TopicKeys {
 
   public static final String PREFIX_CONFIG = "topics.prefix";
   public static final String PREFIX_DEFAULT = "";
-  static final String PREFIX_DOC = "Put in front of every default topic name (not of names set with topics.<name>).";
+  static final String PREFIX_DOC = "Put in front of every default topic name; a name set with its own key below is used as given.";
 
   /** Logical name (and default) of each topic; {@code topics.<logical name>} renames it. */
   public static final List<String> LOGICAL = List.of(
