@@ -62,6 +62,12 @@ final class ConfigCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("emostream config: " + e.getMessage());
       return 2;
     }
+    print(out, config, parsed);
+    return 0;
+  }
+
+  /** Prints every emostream setting of {@code parsed}, then the pass-through settings of {@code config}. */
+  static void print(PrintWriter out, EmostreamConfig config, EmostreamSettings parsed) {
     out.println("emostream settings (current value, then what it sets, its default and what it allows):");
     ConfigListing.lines(parsed).forEach(line -> out.println("  " + line));
     out.println("Passed through to Kafka Streams, its clients and the schema-registry client (secrets masked):");
@@ -71,6 +77,5 @@ final class ConfigCommand implements Callable<Integer> {
       }
     });
     out.flush();
-    return 0;
   }
 }

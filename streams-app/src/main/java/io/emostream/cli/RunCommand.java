@@ -3,6 +3,7 @@ package io.emostream.cli;
 import io.emostream.app.EmostreamApp;
 import io.emostream.app.EmostreamConfig;
 import io.emostream.config.ConfigException;
+import io.emostream.config.EmostreamSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -35,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Validate and print the settings, then exit without starting.")
   private boolean dryRun;
 
+  @Option(names = "--print-config", description = "Validate, list every setting as 'emostream config' does, then exit.")
+  private boolean printConfig;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -43,7 +47,11 @@ final class RunCommand implements Callable<Integer> {
     try {
       config = settings.load(System.getenv());
       // unknown emostream keys (typos) and invalid values fail here, before anything starts
-      config.settings();
+      EmostreamSettings parsed = config.settings();
+      if (printConfig) {
+        ConfigCommand.print(out, config, parsed);
+        return 0;
+      }
       config.required(EmostreamConfig.BOOTSTRAP_SERVERS);
       if (config.get(EmostreamConfig.SERDE_CLASS).isEmpty()) {
         config.required(EmostreamConfig.REGISTRY_URL);

@@ -68,4 +68,11 @@ class RunCommandTest {
     assertThat(run("run", "--dry-run", "--set", "bootstrap.servers=b:9092", "--set", "schema.registry.url=http://r",
         "--set", "model.batch.max-delay-ms=40")).isZero();
   }
+
+  @Test
+  void shouldListEverySettingWithPrintConfigAndExit() {
+    assertThat(run("run", "--print-config", "--set", "inference.max-batch=8", "--set", "serving.token=hunter2")).isZero();
+    assertThat(out.toString()).contains("inference.max-batch = 8\n").contains("serving.token = ****")
+        .contains("assembly.max-wait = 5s  (default)").doesNotContain("hunter2");
+  }
 }
