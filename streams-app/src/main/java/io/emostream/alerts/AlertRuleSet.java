@@ -1,6 +1,8 @@
 package io.emostream.alerts;
 
 import io.emostream.avro.CallContext;
+import io.emostream.config.AlertKeys;
+import io.emostream.config.EmostreamSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AlertRuleSet {
 
-  private static final String TENANT = "alerts.tenant.";
-  private static final String QUEUE = "alerts.queue.";
+  private static final String TENANT = AlertKeys.TENANT_PREFIX;
+  private static final String QUEUE = AlertKeys.QUEUE_PREFIX;
 
   private final Map<String, Object> defaults = new HashMap<>();
   private final Map<String, Map<String, Object>> byTenant = new HashMap<>();
@@ -45,7 +47,12 @@ public final class AlertRuleSet {
 
   /** Parses the {@code alerts.*} settings of {@code settings}; other keys are ignored. */
   public static AlertRuleSet from(Map<String, ?> settings) {
-    return new AlertRuleSet(Objects.requireNonNull(settings, "settings"));
+    return from(EmostreamSettings.of(Objects.requireNonNull(settings, "settings")));
+  }
+
+  /** The view over {@code settings}: its default rules and its tenant and queue overrides. */
+  public static AlertRuleSet from(EmostreamSettings settings) {
+    return new AlertRuleSet(settings.originals());
   }
 
   /** The rules without overrides. */
@@ -80,7 +87,7 @@ public final class AlertRuleSet {
         origin = QUEUE + queue + ".";
       }
       try {
-        return AlertRules.from(merged, AlertRules.PREFIX);
+        return AlertRules.from(EmostreamSettings.of(merged));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("Alert rules for " + origin + "* are invalid: " + e.getMessage(), e);
       }

@@ -1,9 +1,9 @@
 package io.emostream.alerts;
 
-import io.emostream.scoring.ConfigReader;
+import io.emostream.config.AlertKeys;
+import io.emostream.config.EmostreamSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,7 +42,7 @@ public record AlertRules(
     double calmThreshold,
     double minConfidence) {
 
-  public static final String PREFIX = "alerts.";
+  public static final String PREFIX = AlertKeys.PREFIX;
   public static final String CONSECUTIVE_NEGATIVE = "consecutive-negative";
   public static final String EWMA_ALPHA = "ewma-alpha";
   public static final String EWMA_OPEN_THRESHOLD = "ewma-open-threshold";
@@ -55,11 +55,9 @@ public record AlertRules(
   public static final String MIN_CONFIDENCE = "min-confidence";
 
   /** Every rule key, without the {@code alerts.} prefix. */
-  public static final List<String> KEYS = List.of(CONSECUTIVE_NEGATIVE, EWMA_ALPHA,
-      EWMA_OPEN_THRESHOLD, EWMA_OPEN_DURATION, EWMA_RESOLVE_THRESHOLD, RESOLVE_DURATION, COOLDOWN,
-      CALM_UTTERANCES, CALM_THRESHOLD, MIN_CONFIDENCE);
+  public static final List<String> KEYS = AlertKeys.RULES;
 
-  public static final AlertRules DEFAULT = from(Map.of(), "alerts.");
+  public static final AlertRules DEFAULT = from(EmostreamSettings.defaults());
 
   public AlertRules {
     Objects.requireNonNull(ewmaOpenDuration, "ewmaOpenDuration");
@@ -72,23 +70,19 @@ public record AlertRules(
     }
   }
 
-  /**
-   * Reads the rules from the keys {@code prefix + KEY}; missing keys take the value in
-   * {@code settings} under the plain {@code alerts.} prefix, then the built-in default.
-   */
-  static AlertRules from(Map<String, ?> settings, String prefix) {
-    ConfigReader read = new ConfigReader(settings);
-    Duration hour = Duration.ofHours(1);
+  /** The default rules ({@code alerts.<rule>}) of {@code settings}. */
+  static AlertRules from(EmostreamSettings settings) {
     return new AlertRules(
-        read.intIn(prefix + CONSECUTIVE_NEGATIVE, 3, 1, AlertState.MAX_EVIDENCE),
-        read.doubleIn(prefix + EWMA_ALPHA, 0.3, 0.001, 1.0),
-        read.doubleIn(prefix + EWMA_OPEN_THRESHOLD, 0.6, 0.0, 1.0),
-        read.durationIn(prefix + EWMA_OPEN_DURATION, Duration.ofSeconds(10), Duration.ZERO, hour),
-        read.doubleIn(prefix + EWMA_RESOLVE_THRESHOLD, 0.35, 0.0, 1.0),
-        read.durationIn(prefix + RESOLVE_DURATION, Duration.ofSeconds(15), Duration.ZERO, hour),
-        read.durationIn(prefix + COOLDOWN, Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(1)),
-        read.intIn(prefix + CALM_UTTERANCES, 2, 0, AlertState.MAX_EVIDENCE),
-        read.doubleIn(prefix + CALM_THRESHOLD, 0.25, 0.0, 1.0),
-        read.doubleIn(prefix + MIN_CONFIDENCE, 0.6, 0.0, 1.0));
+        settings.getInt(AlertKeys.CONSECUTIVE_NEGATIVE_CONFIG),
+        settings.getDouble(AlertKeys.EWMA_ALPHA_CONFIG),
+        settings.getDouble(AlertKeys.EWMA_OPEN_THRESHOLD_CONFIG),
+        settings.getDuration(AlertKeys.EWMA_OPEN_DURATION_CONFIG),
+        settings.getDouble(AlertKeys.EWMA_RESOLVE_THRESHOLD_CONFIG),
+        settings.getDuration(AlertKeys.RESOLVE_DURATION_CONFIG),
+        settings.getDuration(AlertKeys.COOLDOWN_CONFIG),
+        settings.getInt(AlertKeys.CALM_UTTERANCES_CONFIG),
+        settings.getDouble(AlertKeys.CALM_THRESHOLD_CONFIG),
+        settings.getDouble(AlertKeys.MIN_CONFIDENCE_CONFIG));
   }
+
 }

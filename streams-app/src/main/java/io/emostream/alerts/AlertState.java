@@ -38,7 +38,7 @@ public record AlertState(
     List<Seen> recent) {
 
   /** Most evidence ids an alert carries or the state keeps per list. */
-  static final int MAX_EVIDENCE = 20;
+  static final int MAX_EVIDENCE = io.emostream.config.AlertKeys.MAX_EVIDENCE;
 
   /** One utterance that counts as evidence. */
   public record Evidence(String utteranceId, EmotionLabel label, long endMs) {}

@@ -2,6 +2,8 @@ package io.emostream.app;
 
 import io.emostream.assembly.AssemblyConfig;
 import io.emostream.assembly.CoPartitioningCheck;
+import io.emostream.config.EmostreamSettings;
+import io.emostream.config.TopicKeys;
 import io.emostream.model.EmotionModel;
 import io.emostream.model.batching.BatchingEmotionModel;
 import io.emostream.scoring.EmotionSettings;
@@ -14,7 +16,6 @@ import io.emostream.validation.KeyPartitionCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -80,11 +81,11 @@ public final class EmostreamApp implements AutoCloseable {
   public static EmostreamApp start(EmostreamConfig config, EmotionModel model, boolean ownsModel,
                                    SchemaRegistryClient registry) {
     config.required(EmostreamConfig.BOOTSTRAP_SERVERS);
-    Map<String, String> settings = config.asMap();
-    AssemblyConfig assembly = AssemblyConfig.fromMap(settings);
+    EmostreamSettings settings = config.settings();
+    AssemblyConfig assembly = AssemblyConfig.from(settings);
     EmotionSettings emotion = EmotionSettings.from(settings);
-    TopicNames names = TopicNames.from(settings);
-    int inputPartitions = prepareTopics(config, names);
+    TopicNames names = TopicNames.from(config.asMap());
+    int inputPartitions = prepareTopics(config, settings, names);
 
     // the scorer never waits for the model: a plain model gets the shared batcher in front of it
     EmotionModel given = model;
@@ -138,15 +139,15 @@ public final class EmostreamApp implements AutoCloseable {
   }
 
   /** Creates missing topics when configured and checks co-partitioning; returns the input partition count. */
-  private static int prepareTopics(EmostreamConfig config, TopicNames names) {
+  private static int prepareTopics(EmostreamConfig config, EmostreamSettings settings, TopicNames names) {
     Properties adminProps = config.streamsProperties();
     adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
     try (Admin admin = Admin.create(adminProps)) {
-      if (config.booleanValue(EmostreamConfig.TOPICS_CREATE)) {
+      if (settings.getBoolean(TopicKeys.CREATE_CONFIG)) {
         List<String> all = new ArrayList<>(names.inputs());
         all.addAll(names.outputs());
-        TopicProvisioner.createMissing(admin, all, config.intValue(EmostreamConfig.TOPICS_PARTITIONS),
-            (short) config.intValue(EmostreamConfig.TOPICS_REPLICATION));
+        TopicProvisioner.createMissing(admin, all, settings.getInt(TopicKeys.PARTITIONS_CONFIG),
+            settings.getInt(TopicKeys.REPLICATION_CONFIG).shortValue());
       }
       return CoPartitioningCheck.verify(admin, names.inputs(), ADMIN_TIMEOUT);
     }

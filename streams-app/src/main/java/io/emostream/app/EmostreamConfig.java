@@ -1,5 +1,11 @@
 package io.emostream.app;
 
+import io.emostream.config.ConfigException;
+import io.emostream.config.EmostreamConfigDef;
+import io.emostream.config.EmostreamSettings;
+import io.emostream.config.ModelKeys;
+import io.emostream.config.Secrets;
+import io.emostream.config.TopicKeys;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The application's settings, merged from (lowest to highest precedence) built-in defaults,
@@ -20,9 +25,10 @@ import java.util.regex.Pattern;
  *
  * <p>Keys are emostream's own ({@code topics.*}, {@code model.*}, {@code inference.*},
  * {@code assembly.*}, {@code output.*}, {@code rollups.*}, {@code alerts.*},
- * {@code summaries.*}, {@code serving.*}), schema-registry client keys (Confluent's names),
- * and anything else, which is passed to Kafka Streams and its clients as is — so SASL, TLS and
- * every Streams setting work the way Kafka users expect.
+ * {@code summaries.*}, {@code serving.*}; declared in {@link EmostreamConfigDef} and read
+ * through {@link #settings()}), schema-registry client keys (Confluent's names), and anything
+ * else, which is passed to Kafka Streams and its clients as is — so SASL, TLS and every Streams
+ * setting work the way Kafka users expect.
  *
  * <p>An environment variable maps to a key by dropping {@code EMOSTREAM_}, lower-casing,
  * reading {@code __} as {@code -} and {@code _} as {@code .}:
@@ -39,34 +45,27 @@ public final class EmostreamConfig {
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
   public static final String APPLICATION_ID = "application.id";
   public static final String REGISTRY_URL = "schema.registry.url";
-  public static final String SERDE_CLASS = "serde.class";
-  public static final String MODEL_LOCATION = "model.location";
-  public static final String MODEL_DEVICE = "model.device";
-  public static final String MODEL_THREADS = "model.threads";
-  public static final String TOPICS_CREATE = "topics.create";
-  public static final String TOPICS_PARTITIONS = "topics.partitions";
-  public static final String TOPICS_REPLICATION = "topics.replication-factor";
+  public static final String SERDE_CLASS = TopicKeys.SERDE_CLASS_CONFIG;
+  public static final String MODEL_LOCATION = ModelKeys.LOCATION_CONFIG;
+  public static final String MODEL_DEVICE = ModelKeys.DEVICE_CONFIG;
+  public static final String MODEL_THREADS = ModelKeys.THREADS_CONFIG;
+  public static final String TOPICS_CREATE = TopicKeys.CREATE_CONFIG;
+  public static final String TOPICS_PARTITIONS = TopicKeys.PARTITIONS_CONFIG;
+  public static final String TOPICS_REPLICATION = TopicKeys.REPLICATION_CONFIG;
 
   /** The model bundled in the jar: trained on synthetic speech, for demos and trials. */
-  public static final String BUNDLED_MODEL = "classpath:io/emostream/model/demo";
+  public static final String BUNDLED_MODEL = ModelKeys.LOCATION_DEFAULT;
 
-  private static final List<String> OWN_PREFIXES = List.of("topics.", "model.", "inference.", "assembly.",
-      "output.", "rollups.", "alerts.", "summaries.", "serving.", "serde.", "demo.");
   private static final List<String> REGISTRY_PREFIXES = List.of("schema.registry.", "basic.auth.",
       "bearer.auth.", "auto.register.schemas", "use.latest.version", "key.subject.name.strategy",
       "value.subject.name.strategy", "specific.avro.", "latest.cache.ttl.sec");
-  private static final Pattern SECRET = Pattern.compile(
-      ".*(password|secret|token|jaas|user\\.info|credentials|api\\.key).*", Pattern.CASE_INSENSITIVE);
 
-  private static final Map<String, String> DEFAULTS = Map.of(
-      APPLICATION_ID, "emostream",
-      MODEL_LOCATION, BUNDLED_MODEL,
-      MODEL_DEVICE, "auto",
-      TOPICS_CREATE, "false",
-      TOPICS_PARTITIONS, "3",
-      TOPICS_REPLICATION, "-1");
+  /** Defaults of Kafka keys that emostream sets differently; its own keys' defaults are declared with them. */
+  private static final Map<String, String> DEFAULTS = Map.of(APPLICATION_ID, "emostream");
 
   private final Map<String, String> values;
+  /** {@link #settings()}, parsed on first use (once, so deprecation warnings are logged once). */
+  private volatile EmostreamSettings settings;
 
   private EmostreamConfig(Map<String, String> values) {
     this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -124,7 +123,21 @@ public final class EmostreamConfig {
     return out;
   }
 
-  /** Every setting (defaults included); read-only. */
+  /**
+   * emostream's own settings, typed and validated.
+   *
+   * @throws ConfigException naming an unknown key (and the closest valid one) or an invalid value
+   */
+  public EmostreamSettings settings() {
+    EmostreamSettings parsed = settings;
+    if (parsed == null) {
+      parsed = EmostreamSettings.of(values);
+      settings = parsed;
+    }
+    return parsed;
+  }
+
+  /** Every setting given (with the defaults of {@code application.id}); read-only. */
   public Map<String, String> asMap() {
     return values;
   }
@@ -188,7 +201,7 @@ public final class EmostreamConfig {
   /** The settings as the start-up banner prints them: secrets replaced by {@code ****}. */
   public Map<String, String> masked() {
     Map<String, String> out = new TreeMap<>();
-    values.forEach((k, v) -> out.put(k, SECRET.matcher(k).matches() ? "****" : maskUrlCredentials(v)));
+    values.forEach((k, v) -> out.put(k, Secrets.mask(k, v)));
     return out;
   }
 
@@ -197,12 +210,8 @@ public final class EmostreamConfig {
     return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace("-", "__").replace('.', '_');
   }
 
-  private static String maskUrlCredentials(String value) {
-    return value.replaceAll("(://)[^/@\\s]+:[^/@\\s]+@", "$1****:****@");
-  }
-
   private static boolean ownKey(String key) {
-    return OWN_PREFIXES.stream().anyMatch(key::startsWith);
+    return EmostreamConfigDef.isOwn(key);
   }
 
   private static boolean registryKey(String key) {

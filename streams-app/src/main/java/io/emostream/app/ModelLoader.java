@@ -1,5 +1,7 @@
 package io.emostream.app;
 
+import io.emostream.config.EmostreamSettings;
+import io.emostream.config.ModelKeys;
 import io.emostream.model.EmotionModel;
 import io.emostream.model.EmotionModels;
 import io.emostream.model.ModelInfo;
@@ -27,33 +29,26 @@ public final class ModelLoader {
 
   /** The shared, batching model described by {@code config}. */
   public static BatchingEmotionModel load(EmostreamConfig config) {
-    String threads = config.get(EmostreamConfig.MODEL_THREADS)
-        .orElse(String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() - 1)));
+    EmostreamSettings settings = config.settings();
+    Integer configured = settings.getInt(ModelKeys.THREADS_CONFIG);
+    int threads = configured != null ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     if (System.getProperty("emostream.model.threads") == null) {
-      System.setProperty("emostream.model.threads", threads);
+      System.setProperty("emostream.model.threads", String.valueOf(threads));
     }
     DjlRuntime.ensureConfigured();
-    DeviceSpec device;
-    try {
-      device = DeviceSpec.parse(config.required(EmostreamConfig.MODEL_DEVICE));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(e.getMessage(), e);
-    }
-    String location = config.required(EmostreamConfig.MODEL_LOCATION);
+    // validated when the settings were parsed
+    DeviceSpec device = DeviceSpec.parse(settings.getString(ModelKeys.DEVICE_CONFIG));
+    String location = settings.getString(ModelKeys.LOCATION_CONFIG);
     long started = System.nanoTime();
     EmotionModel model = EmotionModels.load(location, device);
     ModelInfo info = model.info();
     LOG.info("Model {} {} ({}) loaded from {} on {} in {} ms, labels {}", info.name(), info.version(),
         info.architecture(), location, info.device(), (System.nanoTime() - started) / 1_000_000, info.labels());
-    return new BatchingEmotionModel(model, batching(config));
+    return new BatchingEmotionModel(model, batching(settings));
   }
 
   /** The batcher's settings: {@code inference.max-batch}, {@code inference.max-delay}, {@code inference.queue-capacity}. */
-  static BatchingConfig batching(EmostreamConfig config) {
-    try {
-      return ScoringConfig.from(config.asMap()).batching();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(e.getMessage(), e);
-    }
+  static BatchingConfig batching(EmostreamSettings settings) {
+    return ScoringConfig.from(settings).batching();
   }
 }

@@ -1,5 +1,6 @@
 package io.emostream.app;
 
+import io.emostream.config.ConfigException;
 import io.emostream.schemas.registry.HttpSchemaRegistryClient;
 import io.emostream.schemas.registry.SchemaRegistryClient;
 import io.emostream.schemas.serde.SpecificAvroSerde;

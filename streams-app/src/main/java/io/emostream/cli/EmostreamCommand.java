@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time multimodal (speech + text) emotion analytics for contact centres on Kafka Streams.",
-    subcommands = {RunCommand.class, DemoCommand.class, TrainCommand.class, EvaluateCommand.class,
+    subcommands = {RunCommand.class, ConfigCommand.class, DemoCommand.class, TrainCommand.class, EvaluateCommand.class,
         PredictCommand.class, CorpusCommand.class, BenchCommand.class, BenchModelCommand.class,
         CommandLine.HelpCommand.class})
 public final class EmostreamCommand implements Runnable {

@@ -1,15 +1,14 @@
 package io.emostream.cli;
 
-import io.emostream.app.ConfigException;
 import io.emostream.app.EmostreamApp;
 import io.emostream.app.EmostreamConfig;
+import io.emostream.config.ConfigException;
+import io.emostream.config.EmostreamSettings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,20 +23,21 @@ import picocli.CommandLine.Spec;
     "Run emostream against an existing Kafka cluster and schema registry.",
     "Settings: --config FILE, then EMOSTREAM_* environment variables (EMOSTREAM_SCHEMA_REGISTRY_URL is",
     "schema.registry.url, EMOSTREAM_INFERENCE_MAX__BATCH is inference.max-batch), then --set key=value.",
-    "Any Kafka Streams or client setting (SASL, TLS, num.stream.threads ...) passes through."})
+    "Any Kafka Streams or client setting (SASL, TLS, num.stream.threads ...) passes through;",
+    "'emostream config' lists every emostream setting."})
 final class RunCommand implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Properties file with the settings.")
-  private Path configFile;
-
-  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "A setting that overrides file and environment.")
-  private Map<String, String> overrides = new LinkedHashMap<>();
+  @Mixin
+  private SettingsOptions settings;
 
   @Option(names = "--dry-run", description = "Validate and print the settings, then exit without starting.")
   private boolean dryRun;
+
+  @Option(names = "--print-config", description = "Validate, list every setting as 'emostream config' does, then exit.")
+  private boolean printConfig;
 
   @Override
   public Integer call() {
@@ -45,7 +45,13 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     EmostreamConfig config;
     try {
-      config = EmostreamConfig.load(configFile, System.getenv(), overrides);
+      config = settings.load(System.getenv());
+      // unknown emostream keys (typos) and invalid values fail here, before anything starts
+      EmostreamSettings parsed = config.settings();
+      if (printConfig) {
+        ConfigCommand.print(out, config, parsed);
+        return 0;
+      }
       config.required(EmostreamConfig.BOOTSTRAP_SERVERS);
       if (config.get(EmostreamConfig.SERDE_CLASS).isEmpty()) {
         config.required(EmostreamConfig.REGISTRY_URL);
@@ -67,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     EmostreamApp app;
     try {
       app = EmostreamApp.start(config);
-    } catch (ConfigException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) { // a ConfigException among them
       err.println("emostream run: " + e.getMessage());
       return 2;
     } catch (RuntimeException e) {

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Reads the durations of emostream's settings the way operators write them. */
+/**
+ * The one duration syntax of emostream's settings: {@code 500ms}, {@code 5s}, {@code 2m},
+ * {@code 1h}, ISO-8601 {@code PT5S}, or a plain number of milliseconds.
+ */
 public final class Durations {
 
   private Durations() {}
@@ -39,5 +42,20 @@ public final class Durations {
       throw new IllegalArgumentException(key + " must be a duration such as 500ms, 5s, 2m or PT5S, got '"
           + text + "'", e);
     }
+  }
+
+  /** {@code d} in the shortest exact form {@link #parse} reads back: {@code 20ms}, {@code 5s}, {@code 10m}, {@code 1h}. */
+  public static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms != 0 && ms % 3_600_000 == 0) {
+      return ms / 3_600_000 + "h";
+    }
+    if (ms != 0 && ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    }
+    if (ms != 0 && ms % 1000 == 0) {
+      return ms / 1000 + "s";
+    }
+    return ms + "ms";
   }
 }

@@ -1,6 +1,7 @@
 package io.emostream.rollups;
 
-import io.emostream.scoring.ConfigReader;
+import io.emostream.config.EmostreamSettings;
+import io.emostream.config.RollupKeys;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +18,9 @@ import java.util.Objects;
  */
 public record GroupWindowConfig(Duration size, Duration advance, Duration grace) {
 
-  public static final String SIZE = "rollups.group-window.size";
-  public static final String ADVANCE = "rollups.group-window.advance";
-  public static final String GRACE = "rollups.group-window.grace";
+  public static final String SIZE = RollupKeys.WINDOW_SIZE_CONFIG;
+  public static final String ADVANCE = RollupKeys.WINDOW_ADVANCE_CONFIG;
+  public static final String GRACE = RollupKeys.WINDOW_GRACE_CONFIG;
 
   public static final GroupWindowConfig DEFAULT = from(Map.of());
 
@@ -35,11 +36,13 @@ public record GroupWindowConfig(Duration size, Duration advance, Duration grace)
 
   /** Reads the settings above from {@code settings}, defaulting what is unset. */
   public static GroupWindowConfig from(Map<String, ?> settings) {
-    ConfigReader read = new ConfigReader(settings);
-    Duration day = Duration.ofDays(1);
-    return new GroupWindowConfig(
-        read.durationIn(SIZE, Duration.ofMinutes(5), Duration.ofSeconds(1), day),
-        read.durationIn(ADVANCE, Duration.ofMinutes(1), Duration.ofSeconds(1), day),
-        read.durationIn(GRACE, Duration.ofSeconds(30), Duration.ZERO, day));
+    return from(EmostreamSettings.of(settings));
   }
+
+  /** The view over {@code settings}. */
+  public static GroupWindowConfig from(EmostreamSettings settings) {
+    return new GroupWindowConfig(settings.getDuration(SIZE), settings.getDuration(ADVANCE),
+        settings.getDuration(GRACE));
+  }
+
 }

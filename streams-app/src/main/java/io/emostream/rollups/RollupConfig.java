@@ -1,6 +1,7 @@
 package io.emostream.rollups;
 
-import io.emostream.scoring.ConfigReader;
+import io.emostream.config.EmostreamSettings;
+import io.emostream.config.RollupKeys;
 import java.util.Map;
 
 /**
@@ -15,9 +16,9 @@ import java.util.Map;
  */
 public record RollupConfig(double ewmaAlpha, int windowSize, double trendThreshold) {
 
-  public static final String EWMA_ALPHA = "rollups.ewma-alpha";
-  public static final String WINDOW_UTTERANCES = "rollups.window-utterances";
-  public static final String TREND_THRESHOLD = "rollups.trend-threshold";
+  public static final String EWMA_ALPHA = RollupKeys.EWMA_ALPHA_CONFIG;
+  public static final String WINDOW_UTTERANCES = RollupKeys.WINDOW_UTTERANCES_CONFIG;
+  public static final String TREND_THRESHOLD = RollupKeys.TREND_THRESHOLD_CONFIG;
 
   public static final RollupConfig DEFAULT = from(Map.of());
 
@@ -32,10 +33,12 @@ public record RollupConfig(double ewmaAlpha, int windowSize, double trendThresho
 
   /** Reads the settings above from {@code settings}, defaulting what is unset. */
   public static RollupConfig from(Map<String, ?> settings) {
-    ConfigReader read = new ConfigReader(settings);
-    return new RollupConfig(
-        read.doubleIn(EWMA_ALPHA, 0.3, 0.001, 1.0),
-        read.intIn(WINDOW_UTTERANCES, 10, 1, 1000),
-        read.doubleIn(TREND_THRESHOLD, 0.05, 0.0, 2.0));
+    return from(EmostreamSettings.of(settings));
+  }
+
+  /** The view over {@code settings}. */
+  public static RollupConfig from(EmostreamSettings settings) {
+    return new RollupConfig(settings.getDouble(EWMA_ALPHA), settings.getInt(WINDOW_UTTERANCES),
+        settings.getDouble(TREND_THRESHOLD));
   }
 }

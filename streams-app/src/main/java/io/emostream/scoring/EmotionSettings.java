@@ -1,6 +1,7 @@
 package io.emostream.scoring;
 
 import io.emostream.alerts.AlertRuleSet;
+import io.emostream.config.EmostreamSettings;
 import io.emostream.rollups.GroupWindowConfig;
 import io.emostream.rollups.RollupConfig;
 import io.emostream.summaries.SummaryConfig;
@@ -33,6 +34,11 @@ public record EmotionSettings(
 
   /** Parses all of the above from {@code settings}; unrelated keys are ignored. */
   public static EmotionSettings from(Map<String, ?> settings) {
+    return from(EmostreamSettings.of(settings));
+  }
+
+  /** The views over {@code settings}. */
+  public static EmotionSettings from(EmostreamSettings settings) {
     return new EmotionSettings(ScoringConfig.from(settings), RollupConfig.from(settings),
         GroupWindowConfig.from(settings), AlertRuleSet.from(settings), SummaryConfig.from(settings));
   }

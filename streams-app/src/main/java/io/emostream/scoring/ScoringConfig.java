@@ -1,12 +1,12 @@
 package io.emostream.scoring;
 
+import io.emostream.config.EmostreamSettings;
+import io.emostream.config.InferenceKeys;
 import io.emostream.model.batching.BatchingConfig;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How utterances are batched for the model, retried, bounded in flight and published: the one
@@ -29,21 +29,13 @@ import org.slf4j.LoggerFactory;
 public record ScoringConfig(int maxBatch, Duration maxDelay, int queueCapacity, int maxInFlight,
     int retries, Duration retryBackoff, TextMode textMode) {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ScoringConfig.class);
-
-  public static final String MAX_BATCH = "inference.max-batch";
-  public static final String MAX_DELAY = "inference.max-delay";
-  public static final String QUEUE_CAPACITY = "inference.queue-capacity";
-  public static final String MAX_IN_FLIGHT = "inference.max-in-flight";
-  public static final String RETRIES = "inference.retries";
-  public static final String RETRY_BACKOFF = "inference.retry-backoff";
-  public static final String INCLUDE_TEXT = "output.include-text";
-
-  /** Keys of the former second batching layer, still read (with a warning) when the new key is unset. */
-  static final Map<String, String> DEPRECATED = Map.of(
-      "model.batch.max", MAX_BATCH,
-      "model.batch.max-delay-ms", MAX_DELAY,
-      "model.batch.queue-capacity", QUEUE_CAPACITY);
+  public static final String MAX_BATCH = InferenceKeys.MAX_BATCH_CONFIG;
+  public static final String MAX_DELAY = InferenceKeys.MAX_DELAY_CONFIG;
+  public static final String QUEUE_CAPACITY = InferenceKeys.QUEUE_CAPACITY_CONFIG;
+  public static final String MAX_IN_FLIGHT = InferenceKeys.MAX_IN_FLIGHT_CONFIG;
+  public static final String RETRIES = InferenceKeys.RETRIES_CONFIG;
+  public static final String RETRY_BACKOFF = InferenceKeys.RETRY_BACKOFF_CONFIG;
+  public static final String INCLUDE_TEXT = InferenceKeys.INCLUDE_TEXT_CONFIG;
 
   /** Longest single pause between retries of one utterance. */
   public static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
@@ -71,16 +63,24 @@ public record ScoringConfig(int maxBatch, Duration maxDelay, int queueCapacity, 
 
   /** Reads the settings above from {@code settings}, defaulting what is unset. */
   public static ScoringConfig from(Map<String, ?> settings) {
-    ConfigReader read = new ConfigReader(withDeprecatedKeys(settings));
-    int maxBatch = read.intIn(MAX_BATCH, 32, 1, 4096);
+    return from(EmostreamSettings.of(settings));
+  }
+
+  /**
+   * The view over {@code settings}. An unset queue capacity is at least the batch size, so
+   * raising {@code inference.max-batch} alone never makes the settings invalid.
+   */
+  public static ScoringConfig from(EmostreamSettings settings) {
+    int maxBatch = settings.getInt(MAX_BATCH);
+    int queueCapacity = settings.getInt(QUEUE_CAPACITY);
     return new ScoringConfig(
         maxBatch,
-        read.durationIn(MAX_DELAY, Duration.ofMillis(20), Duration.ZERO, Duration.ofMinutes(1)),
-        read.intIn(QUEUE_CAPACITY, Math.max(1024, maxBatch), 1, 1 << 20),
-        read.intIn(MAX_IN_FLIGHT, 512, 1, 1 << 20),
-        read.intIn(RETRIES, 3, 0, 10),
-        read.durationIn(RETRY_BACKOFF, Duration.ofMillis(100), Duration.ZERO, MAX_BACKOFF),
-        read.enumOf(INCLUDE_TEXT, TextMode.REDACTED, TextMode.class));
+        settings.getDuration(MAX_DELAY),
+        settings.isSet(QUEUE_CAPACITY) ? queueCapacity : Math.max(queueCapacity, maxBatch),
+        settings.getInt(MAX_IN_FLIGHT),
+        settings.getInt(RETRIES),
+        settings.getDuration(RETRY_BACKOFF),
+        TextMode.valueOf(settings.getChoice(INCLUDE_TEXT).toUpperCase(Locale.ROOT)));
   }
 
   /** The shared batcher's settings. */
@@ -93,26 +93,5 @@ public record ScoringConfig(int maxBatch, Duration maxDelay, int queueCapacity, 
   public Duration backoffBefore(int attempt) {
     long millis = retryBackoff.toMillis() << Math.min(Math.max(attempt, 1) - 1, 20);
     return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
-  }
-
-  /** Copies {@code settings}, mapping each deprecated key whose replacement is unset onto it. */
-  private static Map<String, ?> withDeprecatedKeys(Map<String, ?> settings) {
-    if (DEPRECATED.keySet().stream().noneMatch(k -> settings.get(k) != null)) {
-      return settings;
-    }
-    Map<String, Object> out = new HashMap<>(settings);
-    DEPRECATED.forEach((old, current) -> {
-      Object value = settings.get(old);
-      if (value == null) {
-        return;
-      }
-      if (settings.get(current) != null) {
-        LOG.warn("{} is deprecated and ignored because {} is set", old, current);
-        return;
-      }
-      LOG.warn("{} is deprecated; use {} (one setting for the one batching layer)", old, current);
-      out.put(current, old.endsWith("-ms") ? value.toString().trim() + "ms" : value);
-    });
-    return out;
   }
 }

@@ -1,10 +1,11 @@
 package io.emostream.serving;
 
-import io.emostream.app.ConfigException;
+import io.emostream.config.ConfigException;
 import io.emostream.app.EmostreamConfig;
+import io.emostream.config.EmostreamSettings;
+import io.emostream.config.ServingKeys;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,7 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  *                       must be set when binding a wildcard address
  * @param token          {@code serving.token}: bearer token required on every endpoint but
  *                       {@code /health}, or null for none
- * @param keepAlive      {@code serving.sse.keep-alive-ms}: idle time before the event stream
+ * @param keepAlive      {@code serving.sse.keep-alive}: idle time before the event stream
  *                       sends a comment (default 15 s), so proxies keep the connection open
  * @param clientProps    Kafka client settings (bootstrap, security) for the event stream's
  *                       consumer; never null
@@ -29,12 +30,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 public record ServingConfig(boolean enabled, String host, int port, String advertisedHost, String token,
     Duration keepAlive, Properties clientProps) {
 
-  public static final String ENABLED = "serving.enabled";
-  public static final String HOST = "serving.host";
-  public static final String PORT = "serving.port";
-  public static final String ADVERTISED_HOST = "serving.advertised-host";
-  public static final String TOKEN = "serving.token";
-  public static final String KEEP_ALIVE_MS = "serving.sse.keep-alive-ms";
+  public static final String ENABLED = ServingKeys.ENABLED_CONFIG;
+  public static final String HOST = ServingKeys.HOST_CONFIG;
+  public static final String PORT = ServingKeys.PORT_CONFIG;
+  public static final String ADVERTISED_HOST = ServingKeys.ADVERTISED_HOST_CONFIG;
+  public static final String TOKEN = ServingKeys.TOKEN_CONFIG;
+  public static final String KEEP_ALIVE = ServingKeys.KEEP_ALIVE_CONFIG;
 
   public ServingConfig {
     if (port < 0 || port > 65_535) {
@@ -52,16 +53,11 @@ public record ServingConfig(boolean enabled, String host, int port, String adver
 
   /** Reads the {@code serving.*} keys of {@code config}. */
   public static ServingConfig from(EmostreamConfig config) {
-    String host = config.get(HOST).orElse("127.0.0.1");
-    int port = config.get(PORT).map(v -> integer(PORT, v)).orElse(8080);
-    Optional<String> enabled = config.get(ENABLED);
-    boolean on = enabled.isEmpty() || config.booleanValue(ENABLED);
-    long keepAliveMs = config.get(KEEP_ALIVE_MS).map(v -> integer(KEEP_ALIVE_MS, v)).orElse(15_000);
-    if (keepAliveMs < 1) {
-      throw new ConfigException(KEEP_ALIVE_MS + "=" + keepAliveMs + " must be at least 1");
-    }
-    return new ServingConfig(on, host, port, config.get(ADVERTISED_HOST).orElse(host),
-        config.get(TOKEN).orElse(null), Duration.ofMillis(keepAliveMs), consumerSettings(config));
+    EmostreamSettings s = config.settings();
+    String host = s.getString(HOST);
+    String advertised = s.getString(ADVERTISED_HOST);
+    return new ServingConfig(s.getBoolean(ENABLED), host, s.getInt(PORT), advertised == null ? host : advertised,
+        s.getSecret(TOKEN), s.getDuration(KEEP_ALIVE), consumerSettings(config));
   }
 
   /** The consumer settings among the Streams settings (bootstrap servers, SASL, TLS ...). */
@@ -77,14 +73,6 @@ public record ServingConfig(boolean enabled, String host, int port, String adver
     Properties out = new Properties();
     out.putAll(picked);
     return out;
-  }
-
-  private static int integer(String key, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key + "=" + value + " is not a whole number");
-    }
   }
 
   private static boolean isWildcard(String host) {

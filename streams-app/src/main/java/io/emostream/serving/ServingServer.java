@@ -3,7 +3,7 @@ package io.emostream.serving;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.emostream.app.ConfigException;
+import io.emostream.config.ConfigException;
 import io.emostream.app.EmostreamApp;
 import io.emostream.scoring.ScoringTopology;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.emostream.summaries;
 
-import io.emostream.scoring.ConfigReader;
+import io.emostream.config.EmostreamSettings;
+import io.emostream.config.SummaryKeys;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +20,10 @@ import java.util.Objects;
  */
 public record SummaryConfig(int startUtterances, int endUtterances, int peaks, Duration endedRetention) {
 
-  public static final String START_UTTERANCES = "summaries.start-utterances";
-  public static final String END_UTTERANCES = "summaries.end-utterances";
-  public static final String PEAKS = "summaries.peaks";
-  public static final String ENDED_CALL_RETENTION = "summaries.ended-call-retention";
+  public static final String START_UTTERANCES = SummaryKeys.START_UTTERANCES_CONFIG;
+  public static final String END_UTTERANCES = SummaryKeys.END_UTTERANCES_CONFIG;
+  public static final String PEAKS = SummaryKeys.PEAKS_CONFIG;
+  public static final String ENDED_CALL_RETENTION = SummaryKeys.ENDED_CALL_RETENTION_CONFIG;
 
   public static final SummaryConfig DEFAULT = from(Map.of());
 
@@ -32,11 +33,13 @@ public record SummaryConfig(int startUtterances, int endUtterances, int peaks, D
 
   /** Reads the settings above from {@code settings}, defaulting what is unset. */
   public static SummaryConfig from(Map<String, ?> settings) {
-    ConfigReader read = new ConfigReader(settings);
-    return new SummaryConfig(
-        read.intIn(START_UTTERANCES, 3, 1, 100),
-        read.intIn(END_UTTERANCES, 3, 1, 100),
-        read.intIn(PEAKS, 3, 0, 100),
-        read.durationIn(ENDED_CALL_RETENTION, Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7)));
+    return from(EmostreamSettings.of(settings));
   }
+
+  /** The view over {@code settings}. */
+  public static SummaryConfig from(EmostreamSettings settings) {
+    return new SummaryConfig(settings.getInt(START_UTTERANCES), settings.getInt(END_UTTERANCES),
+        settings.getInt(PEAKS), settings.getDuration(ENDED_CALL_RETENTION));
+  }
+
 }

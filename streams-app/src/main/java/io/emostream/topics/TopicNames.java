@@ -1,5 +1,6 @@
 package io.emostream.topics;
 
+import io.emostream.config.TopicKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +37,12 @@ public record TopicNames(
     String deadLetters) {
 
   /** Config key of the common prefix. */
-  public static final String PREFIX_CONFIG = "topics.prefix";
+  public static final String PREFIX_CONFIG = TopicKeys.PREFIX_CONFIG;
 
   private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
   /** Logical name (and default) of each topic, in record-component order. */
-  public static final List<String> LOGICAL = List.of(
-      "calls.audio", "calls.transcripts", "calls.events",
-      "emotion.utterances", "emotion.calls", "emotion.agents", "emotion.queues",
-      "emotion.call-summaries", "emotion.alerts", "emotion.dead-letters");
+  public static final List<String> LOGICAL = TopicKeys.LOGICAL;
 
   public TopicNames {
     for (String name : List.of(audio, transcripts, events, utterances, calls, agents, queues, summaries, alerts, deadLetters)) {
@@ -67,7 +65,7 @@ public record TopicNames(
     String prefix = configuredPrefix == null ? "" : configuredPrefix.toString().trim();
     String[] n = new String[LOGICAL.size()];
     for (int i = 0; i < n.length; i++) {
-      Object override = config.get("topics." + LOGICAL.get(i));
+      Object override = config.get(TopicKeys.nameConfig(LOGICAL.get(i)));
       n[i] = override != null && !override.toString().isBlank() ? override.toString().trim() : prefix + LOGICAL.get(i);
     }
     return new TopicNames(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);

@@ -1,5 +1,6 @@
 package io.emostream.app;
 
+import io.emostream.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -27,4 +27,19 @@ class EmostreamJarIT {
     assertThat(output).contains("Usage: emostream").contains("Commands:");
     assertThat(Files.list(JAR.getParent().resolve("lib"))).isNotEmpty();
   }
+
+  @Test
+  void shouldExitTwoNamingTheClosestValidKeyOfAConfigurationTypo() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "run",
+        "--set", "bootstrap.servers=127.0.0.1:1", "--set", "schema.registry.url=http://127.0.0.1:1",
+        "--set", "inference.max-bach=8")
+        .redirectErrorStream(true)
+        .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.exitValue()).as(output).isEqualTo(2);
+    assertThat(output).contains("unknown setting inference.max-bach; did you mean inference.max-batch?");
+  }
 }

@@ -52,4 +52,27 @@ class RunCommandTest {
     assertThat(out.toString()).contains("bootstrap.servers = b:9092").contains("ssl.keystore.password = ****")
         .doesNotContain("hunter2");
   }
+
+  @Test
+  void shouldExitTwoNamingTheClosestValidKeyOfATypo() {
+    assertThat(EmostreamCommand.execute("run", "--dry-run", "--set", "bootstrap.servers=b:9092",
+        "--set", "schema.registry.url=http://r", "--set", "inference.max-bach=8")).isEqualTo(2);
+    assertThat(run("run", "--set", "bootstrap.servers=127.0.0.1:1", "--set", "schema.registry.url=http://127.0.0.1:1",
+        "--set", "inference.max-bach=8")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown setting inference.max-bach; did you mean inference.max-batch?");
+    assertThat(out.toString()).as("nothing printed or started").isEmpty();
+  }
+
+  @Test
+  void shouldRunWithADeprecatedSpellingOnDryRun() {
+    assertThat(run("run", "--dry-run", "--set", "bootstrap.servers=b:9092", "--set", "schema.registry.url=http://r",
+        "--set", "model.batch.max-delay-ms=40")).isZero();
+  }
+
+  @Test
+  void shouldListEverySettingWithPrintConfigAndExit() {
+    assertThat(run("run", "--print-config", "--set", "inference.max-batch=8", "--set", "serving.token=hunter2")).isZero();
+    assertThat(out.toString()).contains("inference.max-batch = 8\n").contains("serving.token = ****")
+        .contains("assembly.max-wait = 5s  (default)").doesNotContain("hunter2");
+  }
 }

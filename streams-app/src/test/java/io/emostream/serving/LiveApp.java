@@ -56,7 +56,7 @@ final class LiveApp implements AutoCloseable {
     s.put("commit.interval.ms", "200");
     s.put("serving.port", "0");
     s.put("serving.token", TOKEN);
-    s.put("serving.sse.keep-alive-ms", "1000");
+    s.put("serving.sse.keep-alive", "1s");
     s.put("alerts.ewma-open-threshold", "0.01");
     s.put("alerts.ewma-resolve-threshold", "0.0");
     s.put("alerts.ewma-open-duration", "0ms");

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link BatchingEmotionModel} forms batches and how much it lets callers queue.
+ * How a {@link BatchingEmotionModel} forms batches and how much it lets callers queue: typed
+ * values, validated here; which settings they come from is the application's business (error
+ * messages name the components, never an application's keys).
  *
  * @param maxBatch      most utterances in one model call; a batch is cut as soon as this many wait
  * @param maxDelay      longest an utterance waits for companions before its batch is cut anyway
@@ -24,14 +26,14 @@ public record BatchingConfig(
     Objects.requireNonNull(submitTimeout, "submitTimeout");
     Objects.requireNonNull(closeTimeout, "closeTimeout");
     if (maxBatch < 1) {
-      throw new IllegalArgumentException("inference.max-batch is " + maxBatch + "; use 1 or more");
+      throw new IllegalArgumentException("maxBatch is " + maxBatch + "; use 1 or more");
     }
     if (maxDelay.isNegative()) {
-      throw new IllegalArgumentException("inference.max-delay is " + maxDelay + "; use 0 ms or more");
+      throw new IllegalArgumentException("maxDelay is " + maxDelay + "; use 0 ms or more");
     }
     if (queueCapacity < maxBatch) {
-      throw new IllegalArgumentException("inference.queue-capacity is " + queueCapacity
-          + " but must be at least inference.max-batch (" + maxBatch + ")");
+      throw new IllegalArgumentException("queueCapacity is " + queueCapacity
+          + " but must be at least maxBatch (" + maxBatch + ")");
     }
     if (submitTimeout.isNegative() || closeTimeout.isNegative()) {
       throw new IllegalArgumentException("submit and close timeouts must not be negative");

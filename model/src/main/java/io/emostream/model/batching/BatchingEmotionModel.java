@@ -142,7 +142,7 @@ public final class BatchingEmotionModel implements EmotionModel {
     int count = utterances.size();
     if (count > config.queueCapacity()) {
       throw new IllegalArgumentException("submit of " + count + " utterances exceeds the queue capacity of "
-          + config.queueCapacity() + "; split the list or raise inference.queue-capacity");
+          + config.queueCapacity() + "; split the list or raise the queue capacity");
     }
     PendingRequest request = new PendingRequest(count);
     lock.lock();

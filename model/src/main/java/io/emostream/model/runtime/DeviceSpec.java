@@ -41,7 +41,7 @@ public record DeviceSpec(Kind kind, int gpuIndex) {
       return new DeviceSpec(Kind.GPU, m.group(1) == null ? 0 : Integer.parseInt(m.group(1)));
     }
     throw new IllegalArgumentException(
-        "model.device '" + text + "' is not valid: use auto, cpu, gpu or gpu:N (e.g. gpu:0)");
+        "device '" + text + "' is not valid: use auto, cpu, gpu or gpu:N (e.g. gpu:0)");
   }
 
   /**
@@ -58,8 +58,8 @@ public record DeviceSpec(Kind kind, int gpuIndex) {
       case GPU -> {
         if (gpuIndex >= gpus) {
           throw new IllegalStateException(
-              "model.device=gpu:" + gpuIndex + " but the PyTorch engine sees " + gpus + " GPU(s)."
-                  + " Use model.device=auto or cpu, or run with a CUDA libtorch"
+              "device gpu:" + gpuIndex + " was asked for but the PyTorch engine sees " + gpus + " GPU(s)."
+                  + " Use device auto or cpu, or run with a CUDA libtorch"
                   + " (PYTORCH_LIBRARY_PATH, PYTORCH_VERSION, PYTORCH_FLAVOR) and without pytorch-native-cpu.");
         }
         yield Device.gpu(gpuIndex);
