@@ -90,7 +90,7 @@ class CalmCallIT {
     EmostreamConfig config = EmostreamConfig.of(settings(prefix));
     TopicNames names = TopicNames.from(config.asMap());
     List<SpecificRecord> records = new ArrayList<>();
-    int transcripts = 0;
+    int lines = 0;
     for (int c = 0; c < CALLS.size(); c++) {
       Call call = speak(CALLS.get(c));
       CallRecording pcm = call.recording(AudioEncoding.PCM_S16LE, dir.resolve("calm-" + c + "-pcm.json"));
@@ -100,8 +100,9 @@ class CalmCallIT {
         CallReplayPlan.of(recording, callId, ReplaySettings.defaults(), Instant.now()).records().stream()
             .map(ReplayRecord::value).forEach(records::add);
       }
-      transcripts += 2 * CALLS.get(c).length;
+      lines += CALLS.get(c).length;
     }
+    int transcripts = 2 * lines;
     int calls = 2 * CALLS.size();
 
     try (EmostreamApp app = EmostreamApp.start(config)) {
