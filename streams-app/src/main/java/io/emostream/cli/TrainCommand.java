@@ -1,28 +1,31 @@
 package io.emostream.cli;
 
+import io.emostream.model.corpus.text.RealTextMaterial;
+import io.emostream.model.corpus.text.ServiceWording;
 import io.emostream.model.data.CorpusException;
+import io.emostream.model.data.ValenceText;
 import io.emostream.model.evaluation.MarkdownTables;
 import io.emostream.model.evaluation.View;
+import io.emostream.model.features.FeatureConfig;
+import io.emostream.model.net.NetConfig;
 import io.emostream.model.runtime.DeviceSpec;
+import io.emostream.model.training.ChannelAugmentation;
 import io.emostream.model.training.ConsoleProgress;
 import io.emostream.model.training.EmotionTrainer;
 import io.emostream.model.training.ModelSize;
+import io.emostream.model.training.PlainVoices;
+import io.emostream.model.training.RealCalmSpeech;
 import io.emostream.model.training.TrainingConfig;
+import io.emostream.model.training.TrainingMaterial;
 import io.emostream.model.training.TrainingPlots;
 import io.emostream.model.training.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import io.emostream.model.corpus.text.RealTextMaterial;
-import io.emostream.model.features.FeatureConfig;
-import io.emostream.model.net.NetConfig;
-import io.emostream.model.training.ChannelAugmentation;
-import io.emostream.model.training.PlainVoices;
-import io.emostream.model.training.RealCalmSpeech;
-import io.emostream.model.training.TrainingMaterial;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,6 +120,10 @@ final class TrainCommand implements Callable<Integer> {
       "(espeak-ng, flite) and train on them with their audio: a flat voice says nothing, the words decide."})
   private boolean speakText;
 
+  @Option(names = "--speak-service", description = {"Also speak the calm customer-service wording with plain",
+      "synthetic voices and train on it with its audio as neutral (needs --material)."})
+  private boolean speakService;
+
   @Option(names = "--calm-speech", paramLabel = "DIR", description = {"Also train the voice on real recorded calm",
       "speech: the WAV files of this folder (e.g. /usr/share/codec2/wav from codec2-examples), audio-only, neutral."})
   private Path calmSpeech;
@@ -165,7 +172,13 @@ final class TrainCommand implements Callable<Integer> {
   private TrainingMaterial material() {
     RealTextMaterial text = material == null ? new RealTextMaterial(List.of(), List.of())
         : RealTextMaterial.load(material, seed);
-    return new TrainingMaterial(text.train(), speakText ? PlainVoices.speak(text.train()) : List.of(), text.dev(),
+    List<ValenceText> spoken = new ArrayList<>();
+    if (speakText) {
+      spoken.addAll(text.train());
+    } else if (speakService && material != null) {
+      spoken.addAll(text.train().stream().filter(t -> t.id().startsWith(ServiceWording.ID_PREFIX)).toList());
+    }
+    return new TrainingMaterial(text.train(), PlainVoices.speak(spoken), text.dev(),
         calmSpeech == null ? List.of() : RealCalmSpeech.load(calmSpeech, seed),
         channels ? ChannelAugmentation.random() : null, robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);
   }

@@ -18,6 +18,9 @@ public final class PlainVoices {
 
   /** Every sentence spoken once, in order. */
   public static List<TrainingMaterial.SpokenText> speak(List<ValenceText> texts) {
+    if (texts.isEmpty()) {
+      return List.of();
+    }
     try (FlatSpeech speech = FlatSpeech.open()) {
       return IntStream.range(0, texts.size()).parallel().mapToObj(i -> new TrainingMaterial.SpokenText(texts.get(i),
           speech.speak(VOICES[i % VOICES.length], "train-" + i, texts.get(i).text()))).toList();

@@ -21,6 +21,9 @@ import java.util.Set;
  */
 public final class ServiceWording {
 
+  /** Every line's id starts with this. */
+  public static final String ID_PREFIX = "service-";
+
   private static final String[] THINGS = {"bill", "account", "statement", "direct debit", "meter reading",
       "tariff", "contract", "router", "pin", "password", "order", "delivery", "parcel", "refund", "payment",
       "invoice", "phone line", "broadband", "booking", "policy", "card", "balance", "subscription",
@@ -75,7 +78,7 @@ public final class ServiceWording {
       if (out.size() == count) {
         break;
       }
-      out.add(new ValenceText("service-" + i++, line, 0, "emostream service wording (written, neutral)"));
+      out.add(new ValenceText(ID_PREFIX + i++, line, 0, "emostream service wording (written, neutral)"));
     }
     return List.copyOf(out);
   }
