@@ -128,6 +128,10 @@ final class TrainCommand implements Callable<Integer> {
       "speech: the WAV files of this folder (e.g. /usr/share/codec2/wav from codec2-examples), audio-only, neutral."})
   private Path calmSpeech;
 
+  @Option(names = "--calm-speech-passes", defaultValue = "3", description = {"How many times each calm recording is cut",
+      "into segments, each time at other points (default: ${DEFAULT-VALUE})."})
+  private int calmSpeechPasses;
+
   @Option(names = "--channels", description = "Render every training clip through a new random recording channel each epoch.")
   private boolean channels;
 
@@ -179,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
       spoken.addAll(text.train().stream().filter(t -> t.id().startsWith(ServiceWording.ID_PREFIX)).toList());
     }
     return new TrainingMaterial(text.train(), PlainVoices.speak(spoken), text.dev(),
-        calmSpeech == null ? List.of() : RealCalmSpeech.load(calmSpeech, seed),
+        calmSpeech == null ? List.of() : RealCalmSpeech.load(calmSpeech, seed, calmSpeechPasses),
         channels ? ChannelAugmentation.random() : null, robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);
   }
 }

@@ -29,7 +29,7 @@ public final class RealCalmSpeech {
   public static final Path CODEC2_WAV = Path.of("/usr/share/codec2/wav");
 
   private static final int RATE = Resampler.MODEL_RATE;
-  private static final float MIN_SECONDS = 1.5f;
+  private static final float MIN_SECONDS = 1.0f;
   private static final float MAX_SECONDS = 4.0f;
   /** Frames more than this far below the recording's loudest frame count as silence. */
   private static final double SILENCE_DB = 35;
@@ -39,10 +39,11 @@ public final class RealCalmSpeech {
   private RealCalmSpeech() {}
 
   /**
-   * Every recording of {@code dir}, cut into segments of 1.5 to 4 s (lengths drawn from
-   * {@code seed}) that are at least half voiced; fails naming the package when the folder is missing.
+   * Every recording of {@code dir}, cut {@code passes} times into segments of 1 to 4 s (lengths
+   * drawn from {@code seed}, so each pass cuts elsewhere) that are at least half voiced; fails
+   * naming the package when the folder is missing.
    */
-  public static List<float[]> load(Path dir, long seed) {
+  public static List<float[]> load(Path dir, long seed, int passes) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException(dir + " is missing: install it with `apt-get install codec2-examples`");
     }
@@ -50,7 +51,10 @@ public final class RealCalmSpeech {
     List<float[]> out = new ArrayList<>();
     try (var files = Files.list(dir)) {
       for (Path wav : files.filter(f -> f.getFileName().toString().endsWith(".wav")).sorted().toList()) {
-        out.addAll(segments(WavReader.readMono(wav, RATE), random));
+        float[] audio = WavReader.readMono(wav, RATE);
+        for (int pass = 0; pass < passes; pass++) {
+          out.addAll(segments(audio, random));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + dir, e);
@@ -62,7 +66,7 @@ public final class RealCalmSpeech {
     double[] frameDb = frameLevels(audio);
     double loudest = Arrays.stream(frameDb).max().orElse(-200);
     List<float[]> out = new ArrayList<>();
-    int start = 0;
+    int start = random.nextInt(RATE); // each pass starts elsewhere, so cuts differ
     while (start + MIN_SECONDS * RATE <= audio.length) {
       int length = (int) ((MIN_SECONDS + random.nextFloat() * (MAX_SECONDS - MIN_SECONDS)) * RATE);
       int end = Math.min(audio.length, start + length);
