@@ -2,14 +2,11 @@ package io.emostream.app;
 
 import io.emostream.model.EmotionModel;
 import io.emostream.model.EmotionModels;
-import io.emostream.model.ModelInfo;
 import io.emostream.model.batching.BatchingConfig;
 import io.emostream.model.batching.BatchingEmotionModel;
 import io.emostream.model.runtime.DeviceSpec;
 import io.emostream.model.runtime.DjlRuntime;
 import io.emostream.scoring.ScoringConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads the configured model once per JVM and wraps it in a {@link BatchingEmotionModel}, so
@@ -20,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * oversubscribed cores slow PyTorch down by an order of magnitude.
  */
 public final class ModelLoader {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ModelLoader.class);
 
   private ModelLoader() {}
 
@@ -40,11 +35,8 @@ public final class ModelLoader {
       throw new ConfigException(e.getMessage(), e);
     }
     String location = config.required(EmostreamConfig.MODEL_LOCATION);
-    long started = System.nanoTime();
+    // EmotionModels logs the one start-up line: model, device, engine and threads
     EmotionModel model = EmotionModels.load(location, device);
-    ModelInfo info = model.info();
-    LOG.info("Model {} {} ({}) loaded from {} on {} in {} ms, labels {}", info.name(), info.version(),
-        info.architecture(), location, info.device(), (System.nanoTime() - started) / 1_000_000, info.labels());
     return new BatchingEmotionModel(model, batching(config));
   }
 
