@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The dead-letter writer of a processor (validation, assembly, scoring): forwards the original key
  * and value bytes to the processor's dead-letter sink with the {@link DeadLetterHeaders}, counts the
  * letter in a Kafka Streams metric tagged by reason and logs it with topic, partition and offset.
- * Kafka Streams' own failures are written by {@link DeadLetterExceptionHandlers} with the same
+ * Kafka Streams' own failures are written by its exception handlers ({@link DeadLetteringDeserializationHandler},
+ * {@link DeadLetteringProcessingHandler}, {@link DeadLetteringProductionHandler}) with the same
  * headers. One instance per processor (it holds that processor's context).
  */
 public final class DeadLetters {
