@@ -2,8 +2,8 @@ package io.emostream.deadletters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emostream.schemas.registry.RegistryUnreachableException;
 import io.emostream.testing.FailingSerializer;
+import io.emostream.testing.ThrowingProcessor;
 import io.emostream.topology.StreamsErrorHandling;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -29,9 +29,6 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -78,8 +75,8 @@ class DeadLetterExceptionHandlersTest {
       assertLetter(letter, "STREAMS_PROCESSING_ERROR", "processing", IN, "0", "1", "call-2");
       assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("call-2");
       assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("boom");
-      assertThat(header(letter.headers(), DeadLetterHeaders.DETAIL)).contains("processor thrower").contains("boom!");
-      assertThat(header(letter.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("boom!");
+      assertThat(header(letter.headers(), DeadLetterHeaders.DETAIL)).contains("processor thrower").contains(ThrowingProcessor.MESSAGE);
+      assertThat(header(letter.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo(ThrowingProcessor.MESSAGE);
       assertThat(out(driver).readValuesToList()).containsExactly("fine", "fine again");
       assertThat(counter.metrics()).hasSize(1).allSatisfy((name, metric) -> {
         assertThat(name.tags()).containsEntry("emostream-dead-letters-id", "streams_processing_error");
@@ -155,25 +152,7 @@ class DeadLetterExceptionHandlersTest {
   private static Topology throwingTopology() {
     Topology topology = new Topology();
     topology.addSource("source", new StringDeserializer(), new StringDeserializer(), IN);
-    topology.addProcessor("thrower", () -> new Processor<String, String, String, String>() {
-      private ProcessorContext<String, String> context;
-
-      @Override
-      public void init(ProcessorContext<String, String> context) {
-        this.context = context;
-      }
-
-      @Override
-      public void process(Record<String, String> record) {
-        if (record.value().equals("boom")) {
-          throw new IllegalStateException("boom!");
-        }
-        if (record.value().equals("registry away")) {
-          throw new RegistryUnreachableException("Schema registry unreachable", -1, new java.io.IOException("refused"));
-        }
-        context.forward(record);
-      }
-    }, "source");
+    topology.addProcessor("thrower", ThrowingProcessor::new, "source");
     topology.addSink("sink", OUT, new StringSerializer(), new StringSerializer(), "thrower");
     return topology;
   }

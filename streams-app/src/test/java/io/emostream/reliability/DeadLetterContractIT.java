@@ -20,6 +20,7 @@ import io.emostream.scoring.FixedOutputModel;
 import io.emostream.testing.SharedDevRegistry;
 import io.emostream.testing.SharedKafka;
 import io.emostream.testing.FailingSerializer;
+import io.emostream.testing.ThrowingProcessor;
 import io.emostream.testing.TopicIO;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +48,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +88,7 @@ class DeadLetterContractIT {
       Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> app.state() == KafkaStreams.State.RUNNING);
       publishAppFailures(setup, expected, stageOf);
       try (SideApp side = SideApp.start(kafka.bootstrapServers(), dlq, setup.prefix,
-               List.of("fine", "boom", "unwritable", "fine again"))) {
+               List.of("fine", ThrowingProcessor.BOOM, "unwritable", "fine again"))) {
         expect(expected, stageOf, DeadLetterReason.STREAMS_PROCESSING_ERROR, "processing");
         expect(expected, stageOf, DeadLetterReason.SERIALIZATION_FAILED, "production");
         List<ConsumerRecord<byte[], byte[]>> letters = readLetters(dlq, total(expected));
@@ -237,7 +235,7 @@ class DeadLetterContractIT {
       }
       Topology topology = new Topology();
       topology.addSource("side-source", new StringDeserializer(), new StringDeserializer(), in);
-      topology.addProcessor("side-thrower", Thrower::new, "side-source");
+      topology.addProcessor("side-thrower", ThrowingProcessor::new, "side-source");
       topology.addSink("side-out-sink", out, new StringSerializer(), FailingSerializer.failingOn("unwritable"), "side-thrower");
       Properties props = StreamsSettings.from(EmostreamConfig.of(Map.of(
           "bootstrap.servers", bootstrap,
@@ -263,24 +261,6 @@ class DeadLetterContractIT {
     @Override
     public void close() {
       streams.close(Duration.ofSeconds(30));
-    }
-  }
-
-  /** Throws on "boom", forwards the rest. */
-  private static final class Thrower implements Processor<String, String, String, String> {
-    private ProcessorContext<String, String> context;
-
-    @Override
-    public void init(ProcessorContext<String, String> context) {
-      this.context = context;
-    }
-
-    @Override
-    public void process(Record<String, String> record) {
-      if (record.value().equals("boom")) {
-        throw new IllegalStateException("boom on purpose");
-      }
-      context.forward(record);
     }
   }
 }
