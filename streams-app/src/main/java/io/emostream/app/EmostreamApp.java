@@ -4,22 +4,27 @@ import io.emostream.assembly.AssemblyConfig;
 import io.emostream.assembly.CoPartitioningCheck;
 import io.emostream.config.EmostreamSettings;
 import io.emostream.config.TopicKeys;
+import io.emostream.deadletters.DeadLetterCounter;
+import io.emostream.deadletters.DeadLetters;
 import io.emostream.model.EmotionModel;
 import io.emostream.model.batching.BatchingEmotionModel;
-import io.emostream.scoring.EmotionSettings;
 import io.emostream.schemas.registry.SchemaRegistryClient;
+import io.emostream.scoring.EmotionSettings;
 import io.emostream.serving.ServingConfig;
 import io.emostream.serving.ServingServer;
 import io.emostream.topics.TopicNames;
-import io.emostream.validation.DeadLetters;
 import io.emostream.validation.KeyPartitionCheck;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -50,9 +55,11 @@ public final class EmostreamApp implements AutoCloseable {
   private final AppTopics topics;
   private final ServingServer serving;
   private final int inputPartitions;
+  private final DeadLetterCounter handlerDeadLetters;
 
   private EmostreamApp(KafkaStreams streams, EmotionModel model, EmotionModel given, boolean ownsModel,
-                       SerdeFactory serdes, AppTopics topics, ServingServer serving, int inputPartitions) {
+                       SerdeFactory serdes, AppTopics topics, ServingServer serving, int inputPartitions,
+                       DeadLetterCounter handlerDeadLetters) {
     this.streams = streams;
     this.model = model;
     this.given = given;
@@ -61,6 +68,7 @@ public final class EmostreamApp implements AutoCloseable {
     this.topics = topics;
     this.serving = serving;
     this.inputPartitions = inputPartitions;
+    this.handlerDeadLetters = handlerDeadLetters;
   }
 
   /** Starts an instance with the model and registry named by {@code config}. */
@@ -102,6 +110,9 @@ public final class EmostreamApp implements AutoCloseable {
       Properties props = StreamsSettings.from(config, names.deadLetters());
       // passed through to the processors, which check that producers partition by callId as Java does
       props.put(KeyPartitionCheck.PARTITIONS_CONFIG, inputPartitions);
+      // Kafka Streams' exception handlers count their dead letters here (they get no metrics registry)
+      DeadLetterCounter handlerDeadLetters = new DeadLetterCounter();
+      props.put(DeadLetterCounter.CONFIG, handlerDeadLetters);
       if (serving != null) {
         props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, serving.advertised());
       }
@@ -116,7 +127,7 @@ public final class EmostreamApp implements AutoCloseable {
           names.inputs());
       streams.start();
       EmostreamApp app = new EmostreamApp(streams, scoring, given, ownsModel, serdes, topics, serving,
-          inputPartitions);
+          inputPartitions, handlerDeadLetters);
       if (serving != null) {
         try {
           serving.start(app, props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
@@ -158,6 +169,16 @@ public final class EmostreamApp implements AutoCloseable {
     return streams;
   }
 
+  /**
+   * Kafka Streams' metrics plus the dead letters counted by its exception handlers, which share the
+   * dead-letter metric's group and name (see {@link DeadLetterCounter}).
+   */
+  public Map<MetricName, ? extends Metric> metrics() {
+    Map<MetricName, Metric> all = new HashMap<>(streams.metrics());
+    all.putAll(handlerDeadLetters.metrics());
+    return all;
+  }
+
   /** The topics with their serdes. */
   public AppTopics topics() {
     return topics;
@@ -189,7 +210,7 @@ public final class EmostreamApp implements AutoCloseable {
   public String describeWork() {
     String scored = model instanceof BatchingEmotionModel b ? b.metrics().utterances() + " utterances scored, "
         : "";
-    double deadLetters = streams.metrics().entrySet().stream()
+    double deadLetters = metrics().entrySet().stream()
         .filter(e -> e.getKey().group().equals("stream-" + DeadLetters.METRIC_SCOPE + "-metrics")
             && e.getKey().name().equals(DeadLetters.METRIC_OPERATION + "-total")
             && e.getValue().metricValue() instanceof Number)

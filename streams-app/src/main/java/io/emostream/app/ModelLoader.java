@@ -4,14 +4,11 @@ import io.emostream.config.EmostreamSettings;
 import io.emostream.config.ModelKeys;
 import io.emostream.model.EmotionModel;
 import io.emostream.model.EmotionModels;
-import io.emostream.model.ModelInfo;
 import io.emostream.model.batching.BatchingConfig;
 import io.emostream.model.batching.BatchingEmotionModel;
 import io.emostream.model.runtime.DeviceSpec;
 import io.emostream.model.runtime.DjlRuntime;
 import io.emostream.scoring.ScoringConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads the configured model once per JVM and wraps it in a {@link BatchingEmotionModel}, so
@@ -22,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * oversubscribed cores slow PyTorch down by an order of magnitude.
  */
 public final class ModelLoader {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ModelLoader.class);
 
   private ModelLoader() {}
 
@@ -39,11 +34,8 @@ public final class ModelLoader {
     // validated when the settings were parsed
     DeviceSpec device = DeviceSpec.parse(settings.getString(ModelKeys.DEVICE_CONFIG));
     String location = settings.getString(ModelKeys.LOCATION_CONFIG);
-    long started = System.nanoTime();
+    // EmotionModels logs the one start-up line: model, device, engine and threads
     EmotionModel model = EmotionModels.load(location, device);
-    ModelInfo info = model.info();
-    LOG.info("Model {} {} ({}) loaded from {} on {} in {} ms, labels {}", info.name(), info.version(),
-        info.architecture(), location, info.device(), (System.nanoTime() - started) / 1_000_000, info.labels());
     return new BatchingEmotionModel(model, batching(settings));
   }
 

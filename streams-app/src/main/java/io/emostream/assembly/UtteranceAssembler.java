@@ -8,9 +8,10 @@ import io.emostream.avro.CallEventType;
 import io.emostream.avro.ChannelRole;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.TranscriptSegment;
-import io.emostream.validation.DeadLetterReason;
-import io.emostream.validation.DeadLetters;
-import io.emostream.validation.Rejection;
+import io.emostream.deadletters.DeadLetterReason;
+import io.emostream.deadletters.DeadLetterStage;
+import io.emostream.deadletters.DeadLetters;
+import io.emostream.deadletters.Rejection;
 import io.emostream.validation.ValidRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     this.audio = new AudioBuffer(context.getStateStore(names.audioStore()), config.maxChunk().toMillis());
     this.pending = context.getStateStore(names.pendingStore());
     this.calls = context.getStateStore(names.callStore());
-    this.deadLetters = new DeadLetters(context, names.deadLetterSink());
+    this.deadLetters = new DeadLetters(context, names.deadLetterSink(), DeadLetterStage.ASSEMBLY);
     this.utterances = new Utterances(context, names.output());
     this.duplicateChunks = context.metrics().addRateTotalSensor("emostream-assembly", "assembler",
         "duplicate-chunk", Sensor.RecordingLevel.INFO);
@@ -87,7 +88,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
     if (!(value instanceof CallEvent) && stored != null && stored.ended()) {
       deadLetters.send(record, record.value().rawKey(), record.value().rawValue(),
           new Rejection(DeadLetterReason.CALL_ALREADY_ENDED, "call " + record.key()
-              + " has ended and been summarised; a record for it arrived too late to be part of it"), null);
+              + " has ended and been summarised; a record for it arrived too late to be part of it"), null, value);
       return;
     }
     CallState call = stored == null ? CallState.empty(now) : stored.seen(now);
@@ -132,7 +133,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
       conflict = sequenceConflict(callId, channel, chunk, existing);
     }
     if (conflict.isPresent()) {
-      deadLetters.send(record, record.value().rawKey(), record.value().rawValue(), conflict.get(), null);
+      deadLetters.send(record, record.value().rawKey(), record.value().rawValue(), conflict.get(), null, chunk);
       return;
     }
     byte[] payload = new byte[chunk.getPayload().remaining()];

@@ -8,11 +8,17 @@ import picocli.CommandLine.Command;
  * ({@code run}, {@code demo}, {@code bench}, {@code train}, ...) as later parts of the
  * project add them.
  *
+ * <p>The standard help options and the version provider are declared here once with
+ * {@code scope = INHERIT}, so every subcommand, including ones added later, answers
+ * {@code --help} and {@code -V/--version} with exit code 0.
+ *
  * <p>{@link #execute(String...)} returns the exit code instead of calling
  * {@link System#exit}, so tests run the CLI in-process; only {@link #main} exits.
  */
 @Command(
     name = "emostream",
+    // inherited by every subcommand, at every depth: each answers --help and -V/--version
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time multimodal (speech + text) emotion analytics for contact centres on Kafka Streams.",

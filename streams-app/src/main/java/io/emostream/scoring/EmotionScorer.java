@@ -2,13 +2,16 @@ package io.emostream.scoring;
 
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.Utterance;
+import io.emostream.deadletters.DeadLetter;
+import io.emostream.deadletters.DeadLetterReason;
+import io.emostream.deadletters.DeadLetterStage;
+import io.emostream.deadletters.DeadLetters;
 import io.emostream.model.ModelInfo;
 import io.emostream.model.UtteranceInput;
 import io.emostream.model.batching.BatchedPrediction;
 import io.emostream.model.batching.BatcherClosedException;
 import io.emostream.model.batching.QueueFullException;
 import io.emostream.scoring.ScoredUtterances.BatchTiming;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -18,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -48,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * model falls behind); the batcher's queue is bounded as well. An utterance the model fails on
  * (alone: the batcher isolates failing batches) is retried after a doubling backoff without
  * holding the thread, then sent to the dead-letter sink as Avro bytes with headers naming the
- * cause ({@link DeadLetterHeaders}). One bad utterance never stops the stream thread.
+ * cause ({@link io.emostream.deadletters.DeadLetterHeaders}, stage {@code scoring}). One bad utterance never
+ * stops the stream thread.
  */
 public final class EmotionScorer implements Processor<String, Object, String, Object> {
 
@@ -66,6 +69,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   private final ScorerChildren children;
 
   private ProcessorContext<String, Object> context;
+  private DeadLetters deadLetters;
   private KeyValueStore<Long, PendingEntry> store;
   private final ArrayDeque<Slot> slots = new ArrayDeque<>();
   private long nextSequence;
@@ -115,6 +119,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
+    this.deadLetters = new DeadLetters(context, children.deadLetterSink(), DeadLetterStage.SCORING);
     this.store = context.getStateStore(storeName);
     this.loaded = false;
     context.schedule(java.time.Duration.ofMillis(POLL_MS), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
@@ -191,7 +196,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
     try {
       input = ScoredUtterances.toInput(pending.utterance());
     } catch (RuntimeException e) {
-      slot.outcome = new ScoreOutcome.Failed(pending, "Utterance " + describe(pending)
+      slot.outcome = new ScoreOutcome.Failed(pending, DeadLetterReason.UNSCORABLE, "Utterance " + describe(pending)
           + " cannot be scored: " + e.getMessage(), e);
       return;
     }
@@ -255,7 +260,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
         String reason = "Model " + info.name() + " " + info.version() + " failed on utterance "
             + describe(pending) + " after " + slot.failures + " attempts: " + cause.getMessage();
         LOG.warn("{}; sending it to the dead-letter topic", reason);
-        slot.outcome = new ScoreOutcome.Failed(pending, reason, cause);
+        slot.outcome = new ScoreOutcome.Failed(pending, DeadLetterReason.MODEL_FAILED, reason, cause);
       } else {
         LOG.debug("Model attempt {} failed for {}", slot.failures, describe(pending), cause);
         slot.retryAtMs = now + config.backoffBefore(slot.failures).toMillis();
@@ -324,20 +329,21 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
     slots.clear();
   }
 
+  /**
+   * Sends the utterance, as Avro bytes, to the dead-letter topic. It has no single source record (it
+   * was assembled from many), so topic, partition and offset are left unknown; call and utterance id
+   * name it.
+   */
   private void deadLetter(ScoreOutcome.Failed failed) {
     Utterance utterance = failed.pending().utterance();
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(DeadLetterHeaders.REASON, utf8(failed.reason()));
-    headers.add(DeadLetterHeaders.EXCEPTION, utf8(failed.cause().getClass().getName()));
-    headers.add(DeadLetterHeaders.STAGE, utf8("scoring"));
-    headers.add(DeadLetterHeaders.CALL_ID, utf8(utterance.getCallId()));
-    headers.add(DeadLetterHeaders.UTTERANCE_ID, utf8(utterance.getUtteranceId()));
-    headers.add(DeadLetterHeaders.VALUE_TYPE, utf8(Utterance.class.getName()));
     // Serialized under the pending store's name: the dead-letter topic mixes value types, so
     // registering Utterance under its subject would make unrelated types clash there.
     byte[] bytes = utteranceSerde.serializer().serialize(storeName, utterance);
-    context.forward(new Record<String, Object>(utterance.getCallId(), bytes,
-        failed.pending().recordTimestamp(), headers), children.deadLetterSink());
+    DeadLetter letter = DeadLetter.of(failed.reason(), DeadLetterStage.SCORING, failed.detail())
+        .withError(failed.cause())
+        .withIds(utterance.getCallId(), utterance.getUtteranceId());
+    deadLetters.send(new Record<>(utterance.getCallId(), bytes, failed.pending().recordTimestamp()),
+        utterance.getCallId(), bytes, letter);
   }
 
   private static String describe(Slot slot) {
@@ -348,9 +354,5 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
 
   private static String describe(PendingUtterance pending) {
     return pending.utterance().getCallId() + "/" + pending.utterance().getUtteranceId();
-  }
-
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

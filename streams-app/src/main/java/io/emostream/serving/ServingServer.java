@@ -88,7 +88,7 @@ public final class ServingServer implements AutoCloseable {
     secured("/", new StaticHandler());
     secured("/api/", api);
     secured("/api/stream", feed);
-    secured("/metrics", new MetricsHandler(streams::state, streams::metrics, app.model(), tap, feed,
+    secured("/metrics", new MetricsHandler(streams::state, app::metrics, app.model(), tap, feed,
         () -> openAlertCount(cluster, local)));
     tap.start();
     server.start();

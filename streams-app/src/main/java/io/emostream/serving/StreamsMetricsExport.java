@@ -1,7 +1,7 @@
 package io.emostream.serving;
 
-import io.emostream.validation.DeadLetterReason;
-import io.emostream.validation.DeadLetters;
+import io.emostream.deadletters.DeadLetterReason;
+import io.emostream.deadletters.DeadLetters;
 import io.emostream.validation.KeyPartitionCheck;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -98,7 +98,8 @@ final class StreamsMetricsExport {
       }
     });
     writer.family(DEAD_LETTERS, "counter",
-        "Records sent to the dead-letter topic by the validation, by reason (emostream.dlq.reason)");
+        "Records sent to the dead-letter topic, by reason (the emostream.dlq.reason header): by the validation,"
+            + " assembly and scoring and by Kafka Streams' exception handlers");
     byReason.forEach((reason, total) -> writer.sample(DEAD_LETTERS, Map.of("reason", reason), total));
   }
 

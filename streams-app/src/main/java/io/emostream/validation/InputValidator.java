@@ -6,6 +6,8 @@ import io.emostream.avro.AudioEncoding;
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.CallEventType;
 import io.emostream.avro.TranscriptSegment;
+import io.emostream.deadletters.DeadLetterReason;
+import io.emostream.deadletters.Rejection;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,9 @@
 package io.emostream.validation;
 
+import io.emostream.deadletters.DeadLetterReason;
+import io.emostream.deadletters.DeadLetterStage;
+import io.emostream.deadletters.DeadLetters;
+import io.emostream.deadletters.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +53,7 @@ public final class ValidatingProcessor<T extends SpecificRecord>
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
-    this.deadLetters = new DeadLetters(context, deadLetterSinkName);
+    this.deadLetters = new DeadLetters(context, deadLetterSinkName, DeadLetterStage.VALIDATION);
     this.partitionCheck = KeyPartitionCheck.of(context);
   }
 
@@ -63,7 +67,7 @@ public final class ValidatingProcessor<T extends SpecificRecord>
     }
     if (rawValue == null) {
       deadLetters.send(record, rawKey, null, new Rejection(DeadLetterReason.NULL_VALUE,
-          "record has no value; input topics carry no tombstones"), null);
+          "record has no value; input topics carry no tombstones"), null, null);
       return;
     }
     T value;
@@ -72,18 +76,18 @@ public final class ValidatingProcessor<T extends SpecificRecord>
     } catch (RuntimeException e) {
       deadLetters.send(record, rawKey, rawValue, new Rejection(DeadLetterReason.UNDECODABLE,
           "value of " + rawValue.length + " bytes cannot be decoded as Avro (Confluent wire format "
-              + "with a registered schema id): " + e.getMessage()), e);
+              + "with a registered schema id): " + e.getMessage()), e, null);
       return;
     }
     if (value == null) {
       deadLetters.send(record, rawKey, rawValue, new Rejection(DeadLetterReason.UNDECODABLE,
-          "deserializer returned no value for " + rawValue.length + " bytes"), null);
+          "deserializer returned no value for " + rawValue.length + " bytes"), null, null);
       return;
     }
     String key = rawKey == null ? null : new String(rawKey, StandardCharsets.UTF_8);
     Optional<Rejection> rejection = check.apply(key == null ? "" : key, value);
     if (rejection.isPresent()) {
-      deadLetters.send(record, rawKey, rawValue, rejection.get(), null);
+      deadLetters.send(record, rawKey, rawValue, rejection.get(), null, value);
       return;
     }
     context.forward(new Record<Object, Object>(key, new ValidRecord(value, rawKey, rawValue),

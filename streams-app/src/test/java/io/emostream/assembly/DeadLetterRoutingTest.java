@@ -11,8 +11,9 @@ import io.emostream.avro.CallEvent;
 import io.emostream.avro.CallEventType;
 import io.emostream.avro.TranscriptSegment;
 import io.emostream.schemas.serde.SpecificAvroSerde;
-import io.emostream.validation.DeadLetterReason;
-import io.emostream.validation.DeadLetters;
+import io.emostream.deadletters.DeadLetterHeaders;
+import io.emostream.deadletters.DeadLetterReason;
+import io.emostream.deadletters.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,15 +100,23 @@ class DeadLetterRoutingTest {
     for (int i = 0; i < sent.size(); i++) {
       Expected e = sent.get(i);
       TestRecord<byte[], byte[]> letter = letters.get(i);
-      assertThat(header(letter, DeadLetters.HEADER_REASON)).as("letter %d", i).isEqualTo(e.reason().name());
-      assertThat(header(letter, DeadLetters.HEADER_TOPIC)).isEqualTo(e.topic());
-      assertThat(header(letter, DeadLetters.HEADER_PARTITION)).isEqualTo("0");
-      assertThat(header(letter, DeadLetters.HEADER_OFFSET)).matches("\\d+");
-      assertThat(header(letter, DeadLetters.HEADER_DETAIL)).isNotBlank();
+      assertThat(letter.headers().toArray()).extracting(Header::key).as("headers of letter %d", i)
+          .containsAll(DeadLetterHeaders.ALL);
+      assertThat(header(letter, DeadLetterHeaders.REASON)).as("letter %d", i).isEqualTo(e.reason().name());
+      assertThat(header(letter, DeadLetterHeaders.STAGE)).as("stage of letter %d", i)
+          .isEqualTo(e.reason() == DeadLetterReason.SEQUENCE_CONFLICT ? "assembly" : "validation");
+      assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo(e.topic());
+      assertThat(header(letter, DeadLetterHeaders.PARTITION)).isEqualTo("0");
+      assertThat(header(letter, DeadLetterHeaders.OFFSET)).matches("\\d+");
+      assertThat(header(letter, DeadLetterHeaders.DETAIL)).isNotBlank();
+      assertThat(header(letter, DeadLetterHeaders.CALL_ID)).as("call of letter %d", i).isEqualTo(CALL);
       assertThat(letter.value()).isEqualTo(e.value());
       assertThat(letter.key()).isEqualTo(e.key());
     }
-    assertThat(header(letters.get(0), DeadLetters.HEADER_EXCEPTION)).isNotBlank();
+    assertThat(header(letters.get(0), DeadLetterHeaders.EXCEPTION)).isNotBlank();
+    assertThat(header(letters.get(0), DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
+    assertThat(letters).filteredOn(l -> header(l, DeadLetterHeaders.REASON).equals("INVALID_TIMES"))
+        .extracting(l -> header(l, DeadLetterHeaders.UTTERANCE_ID)).containsExactly("u1");
     double counted = t.driver.metrics().entrySet().stream()
         .filter(m -> m.getKey().name().equals(DeadLetters.METRIC_OPERATION + "-total"))
         .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum();

@@ -21,7 +21,7 @@ import io.emostream.testing.ScriptedCall;
 import io.emostream.testing.SharedDevRegistry;
 import io.emostream.testing.SharedKafka;
 import io.emostream.testing.TopicIO;
-import io.emostream.validation.DeadLetters;
+import io.emostream.deadletters.DeadLetterHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -224,8 +224,12 @@ class BadInputBarrageIT {
 
   private static void countByReason(Iterable<ConsumerRecord<byte[], byte[]>> records, Map<String, Integer> counts) {
     for (ConsumerRecord<byte[], byte[]> r : records) {
-      Header reason = r.headers().lastHeader(DeadLetters.HEADER_REASON);
+      Header reason = r.headers().lastHeader(DeadLetterHeaders.REASON);
       String key = reason == null ? "(no emostream reason header)" : new String(reason.value(), StandardCharsets.UTF_8);
+      List<String> missing = DeadLetterHeaders.ALL.stream().filter(h -> r.headers().lastHeader(h) == null).toList();
+      if (!missing.isEmpty()) {
+        key += " (missing " + missing + ")"; // every letter carries the one header set
+      }
       counts.merge(key, 1, Integer::sum);
     }
   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.Utterance;
+import io.emostream.deadletters.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,10 +65,22 @@ class EmotionScorerFailureTest {
       assertThat(header(headers, DeadLetterHeaders.UTTERANCE_ID)).isEqualTo("u2");
       assertThat(header(headers, DeadLetterHeaders.CALL_ID)).isEqualTo("c1");
       assertThat(header(headers, DeadLetterHeaders.EXCEPTION)).isEqualTo("io.emostream.model.ModelException");
-      assertThat(header(headers, DeadLetterHeaders.REASON)).contains("c1/u2").contains("3 attempts");
+      assertThat(header(headers, DeadLetterHeaders.REASON)).isEqualTo("MODEL_FAILED");
+      assertThat(header(headers, DeadLetterHeaders.STAGE)).isEqualTo("scoring");
+      assertThat(header(headers, DeadLetterHeaders.DETAIL)).contains("c1/u2").contains("3 attempts");
+      assertThat(header(headers, DeadLetterHeaders.EXCEPTION_MESSAGE)).isNotBlank();
+      // assembled from many records: no single source position
+      assertThat(header(headers, DeadLetterHeaders.TOPIC)).isEmpty();
+      assertThat(header(headers, DeadLetterHeaders.PARTITION)).isEqualTo("-1");
+      assertThat(header(headers, DeadLetterHeaders.OFFSET)).isEqualTo("-1");
       Utterance original = d.utteranceSerde.deserializer().deserialize("any", dead.value());
       assertThat(original.getText()).isEqualTo("this is poison");
       assertThat(d.deadLetters.isEmpty()).isTrue();
+      double counted = d.driver.metrics().entrySet().stream()
+          .filter(m -> m.getKey().name().equals("dead-letter-total")
+              && "model_failed".equals(m.getKey().tags().get("emostream-dead-letters-id")))
+          .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue()).sum();
+      assertThat(counted).as("scorer dead letters are counted by reason").isEqualTo(1);
       // u1, u2, u3 once each, then u2's two retries
       assertThat(model.batchSizes).containsExactly(1, 1, 1, 1, 1);
     }
@@ -79,8 +92,10 @@ class EmotionScorerFailureTest {
       d.pipe(ScoringDriver.utterance("c1", "empty", 0, SpeakerRole.CUSTOMER, 0, 1000, null, null));
       d.pipe(customer("c1", "u2", 1000, 2000, "happy"));
 
-      assertThat(header(d.deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
-          .contains("c1/empty").contains("neither audio nor text");
+      Headers headers = d.deadLetters.readRecord().headers();
+      assertThat(header(headers, DeadLetterHeaders.REASON)).isEqualTo("UNSCORABLE");
+      assertThat(header(headers, DeadLetterHeaders.DETAIL)).contains("c1/empty").contains("neither audio nor text");
+      assertThat(header(headers, DeadLetterHeaders.UTTERANCE_ID)).isEqualTo("empty");
       assertThat(d.scored.readValuesToList()).extracting(ScoredUtterance::getUtteranceId).containsExactly("u2");
       assertThat(model.batchSizes).containsExactly(1);
     }

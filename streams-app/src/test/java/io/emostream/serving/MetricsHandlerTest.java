@@ -2,14 +2,18 @@ package io.emostream.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.emostream.deadletters.DeadLetterCounter;
+import io.emostream.deadletters.DeadLetterReason;
 import io.emostream.model.UtteranceInput;
 import io.emostream.model.batching.BatchingConfig;
 import io.emostream.model.batching.BatchingEmotionModel;
 import io.emostream.scoring.FixedOutputModel;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.Measurable;
@@ -97,6 +101,23 @@ class MetricsHandlerTest {
     assertThat(PrometheusText.parse(full).types())
         .containsKey("kafka_streams_stream_processor_node_metrics_process_latency_avg");
     assertThat(full).doesNotContain("NaN");
+  }
+
+  @Test
+  void shouldAddTheDeadLettersOfStreamsExceptionHandlersToTheProcessorsCountsByReason() {
+    DeadLetterCounter handlers = new DeadLetterCounter();
+    handlers.record(DeadLetterReason.UNDECODABLE);
+    handlers.record(DeadLetterReason.STREAMS_PROCESSING_ERROR);
+    Map<MetricName, Metric> all = new HashMap<>(metrics.metrics());
+    all.putAll(handlers.metrics()); // as EmostreamApp.metrics() merges them
+    FeedTap tap = new FeedTap(new Properties(), null, null, feed);
+
+    PrometheusText text = PrometheusText.parse(
+        new MetricsHandler(() -> KafkaStreams.State.RUNNING, () -> all, model, tap, feed, () -> 0).scrape());
+
+    assertThat(text.value("emostream_dead_letters_total", Map.of("reason", "undecodable"))).isEqualTo(6);
+    assertThat(text.value("emostream_dead_letters_total", Map.of("reason", "streams_processing_error"))).isEqualTo(1);
+    assertThat(text.value("emostream_dead_letters_total", Map.of("reason", "model_failed"))).isZero();
   }
 
   @Test

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import io.emostream.deadletters.DeadLetteringDeserializationHandler;
+import io.emostream.deadletters.DeadLetteringProcessingHandler;
+import io.emostream.deadletters.DeadLetteringProductionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +17,11 @@ class StreamsErrorHandlingTest {
     Properties p = StreamsErrorHandling.apply(new Properties(), "emotion.dead-letters");
     assertThat(p).containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "emotion.dead-letters")
         .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-            LogAndContinueExceptionHandler.class.getName())
+            DeadLetteringDeserializationHandler.class.getName())
         .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-            LogAndContinueProcessingExceptionHandler.class.getName());
+            DeadLetteringProcessingHandler.class.getName())
+        .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            DeadLetteringProductionHandler.class.getName());
     new StreamsConfig(withRequired(p)); // Kafka Streams accepts the combination
   }
 

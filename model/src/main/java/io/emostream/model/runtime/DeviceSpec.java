@@ -1,7 +1,6 @@
 package io.emostream.model.runtime;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +49,7 @@ public record DeviceSpec(Kind kind, int gpuIndex) {
    * @throws IllegalStateException when a GPU is asked for that the engine cannot see
    */
   public Device resolve() {
-    DjlRuntime.ensureConfigured();
-    int gpus = Engine.getEngine(DjlRuntime.ENGINE).getGpuCount();
+    int gpus = DjlRuntime.engine().getGpuCount();
     return switch (kind) {
       case CPU -> Device.cpu();
       case AUTO -> gpus > 0 ? Device.gpu(0) : Device.cpu();

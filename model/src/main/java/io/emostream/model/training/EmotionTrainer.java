@@ -194,7 +194,7 @@ public final class EmotionTrainer {
     void run() {
       NDManager root = model.djlModel().getNDManager();
       Block network = model.network();
-      Engine engine = Engine.getEngine(DjlRuntime.ENGINE);
+      Engine engine = DjlRuntime.engine();
       engine.setRandomSeed((int) config.seed());
       ReconstructionHead head = null;
       if (config.reconstructionWeight() > 0) {

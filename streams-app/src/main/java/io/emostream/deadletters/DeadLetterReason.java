@@ -1,8 +1,10 @@
-package io.emostream.validation;
+package io.emostream.deadletters;
 
 /**
- * Why a record went to the dead-letter topic; written to the {@code emostream.dlq.reason}
- * header and used as the tag of the dead-letter metric.
+ * Why a record went to the dead-letter topic: the value of the {@code emostream.dlq.reason} header
+ * and the {@code reason} label of {@code emostream_dead_letters_total}. One enum for every writer
+ * (validation, assembly, scoring and Kafka Streams' exception handlers); the README's dead-letter
+ * table says what an operator does about each.
  */
 public enum DeadLetterReason {
   /** The value is not Avro in the Confluent wire format, or names an unknown schema id. */
@@ -34,5 +36,15 @@ public enum DeadLetterReason {
   /** A call event of a type this version does not know. */
   UNKNOWN_EVENT_TYPE,
   /** Audio or a transcript for a call that has already ended and been summarised. */
-  CALL_ALREADY_ENDED
+  CALL_ALREADY_ENDED,
+  /** An assembled utterance the model cannot take at all (e.g. neither audio nor text). */
+  UNSCORABLE,
+  /** The model failed on an utterance alone, after every retry. */
+  MODEL_FAILED,
+  /** Kafka Streams could not deserialize a record it reads with a typed serde (e.g. emotion.utterances). */
+  DESERIALIZATION_FAILED,
+  /** A processor or punctuator threw an exception nothing else handled. */
+  STREAMS_PROCESSING_ERROR,
+  /** An output record could not be serialized for its topic. */
+  SERIALIZATION_FAILED
 }

@@ -1,4 +1,4 @@
-package io.emostream.validation;
+package io.emostream.deadletters;
 
 import java.util.Objects;
 
