@@ -1,5 +1,6 @@
 package io.emostream.cli;
 
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +31,9 @@ import picocli.CommandLine.Command;
         PredictCommand.class, CorpusCommand.class, CommandLine.HelpCommand.class})
 public final class EmostreamCommand implements Runnable {
 
+  /** The tools module's commands, named here only to point there when the runtime is asked for one. */
+  private static final Set<String> TOOLS = Set.of("demo", "bench", "bench-model");
+
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +52,7 @@ public final class EmostreamCommand implements Runnable {
    */
   public static CommandLine commandLine(Object... moreSubcommands) {
     CommandLine cli = new CommandLine(new EmostreamCommand());
+    cli.setParameterExceptionHandler(pointToTheTools(cli.getParameterExceptionHandler()));
     if (moreSubcommands.length > 0) {
       CommandLine help = cli.getCommandSpec().removeSubcommand("help");
       for (Object subcommand : moreSubcommands) {
@@ -56,6 +61,25 @@ public final class EmostreamCommand implements Runnable {
       cli.addSubcommand(help);
     }
     return cli;
+  }
+
+  /**
+   * Someone who asks the runtime artefact for a tool (README of an older version, habit) learns
+   * where it went, then gets picocli's usual error and exit code 2.
+   */
+  private static CommandLine.IParameterExceptionHandler pointToTheTools(
+      CommandLine.IParameterExceptionHandler usual) {
+    return (error, args) -> {
+      if (error instanceof CommandLine.UnmatchedArgumentException unmatched
+          && error.getCommandLine().getParent() == null
+          && !unmatched.getUnmatched().isEmpty()
+          && TOOLS.contains(unmatched.getUnmatched().get(0))) {
+        error.getCommandLine().getErr().printf("'%s' is in the tools artefact, not in the runtime emostream.jar:"
+            + " java -jar tools/target/emostream-tools.jar %s%n", unmatched.getUnmatched().get(0),
+            unmatched.getUnmatched().get(0));
+      }
+      return usual.handleParseException(error, args);
+    };
   }
 
   /** Parses and runs {@code args}; returns the process exit code. */
