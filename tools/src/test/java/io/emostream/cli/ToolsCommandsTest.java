@@ -12,7 +12,8 @@ import picocli.CommandLine;
 /**
  * The tools' command tree: the runtime's commands plus {@code demo}, {@code bench} and
  * {@code bench-model}, each of which inherits {@code --help} and {@code -V/--version} (exit 0) from
- * the root although it is added to the tree at run time rather than in the annotation.
+ * the root although it is added to the tree at run time rather than in the annotation; and the
+ * bench commands' wiring and argument checks (the measurements themselves are in BenchCommandIT).
  */
 class ToolsCommandsTest {
 
@@ -50,5 +51,36 @@ class ToolsCommandsTest {
   @Test
   void shouldReturnExitCodeInsteadOfExitingTheJvm() {
     assertThat(EmostreamTools.execute("--version")).isZero();
+  }
+
+  @Test
+  void shouldListBenchAndBenchModelAmongTheCommands() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("bench ").contains("bench-model");
+  }
+
+  @Test
+  void shouldDescribeEveryBenchOptionInItsHelp() {
+    assertThat(run("bench", "--help")).isZero();
+    assertThat(out.toString()).contains("--calls", "--utterances-per-call", "--pace", "--model", "--threads",
+        "--out", "--quick");
+  }
+
+  @Test
+  void shouldRejectAnUnknownPaceBeforeStartingAnything() {
+    assertThat(run("bench", "--pace", "slow")).isEqualTo(2);
+    assertThat(err.toString()).contains("--pace 'slow'").contains("realtime or fast");
+  }
+
+  @Test
+  void shouldRejectZeroStreamThreadsNamingTheOption() {
+    assertThat(run("bench", "--threads", "0,2")).isEqualTo(2);
+    assertThat(err.toString()).contains("--threads");
+  }
+
+  @Test
+  void shouldOfferTheModelBenchmarkOptions() {
+    assertThat(run("bench-model", "--help")).isZero();
+    assertThat(out.toString()).contains("--model", "--device", "--quick");
   }
 }
