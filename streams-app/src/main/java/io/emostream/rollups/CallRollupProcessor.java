@@ -6,6 +6,7 @@ import io.emostream.avro.CallEventType;
 import io.emostream.avro.EmotionTrend;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
+import io.emostream.common.LabelTally;
 import java.time.Instant;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;

@@ -2,7 +2,7 @@ package io.emostream.rollups;
 
 import io.emostream.avro.EmotionLabel;
 import io.emostream.avro.ScoredUtterance;
-import io.emostream.scoring.LabelMapping;
+import io.emostream.common.LabelMapping;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.emostream.rollups;
 import io.emostream.avro.GroupEmotionWindow;
 import io.emostream.avro.GroupType;
 import io.emostream.avro.ScoredUtterance;
-import io.emostream.scoring.JsonSerde;
+import io.emostream.common.JsonSerde;
 import io.emostream.topics.Topic;
 import java.util.Locale;
 import java.util.function.Function;

@@ -2,6 +2,7 @@ package io.emostream.scoring;
 
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.Utterance;
+import io.emostream.common.LabelMapping;
 import io.emostream.deadletters.DeadLetter;
 import io.emostream.deadletters.DeadLetterReason;
 import io.emostream.deadletters.DeadLetterStage;

@@ -3,6 +3,8 @@ package io.emostream.scoring;
 import io.emostream.alerts.AlertDetector;
 import io.emostream.alerts.AlertState;
 import io.emostream.avro.Utterance;
+import io.emostream.common.JsonSerde;
+import io.emostream.common.LabelMapping;
 import io.emostream.model.EmotionModel;
 import io.emostream.rollups.CallRollupProcessor;
 import io.emostream.rollups.CallRollupState;

@@ -10,7 +10,7 @@ import io.emostream.avro.EmotionPeak;
 import io.emostream.avro.RoleSummary;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
-import io.emostream.rollups.LabelTally;
+import io.emostream.common.LabelTally;
 import io.emostream.summaries.CallSummaryState.RoleTotals;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import io.emostream.avro.SpeakerRole;
 import io.emostream.rollups.CallRollupState;
 import io.emostream.rollups.GroupAggregate;
 import io.emostream.rollups.GroupWindowTopology;
-import io.emostream.scoring.JsonSerde;
+import io.emostream.common.JsonSerde;
 import io.emostream.scoring.ScoringTopology;
 import io.emostream.timeline.CallTimeline;
 import java.io.IOException;

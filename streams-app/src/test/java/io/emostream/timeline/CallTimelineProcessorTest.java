@@ -16,7 +16,7 @@ import io.emostream.avro.EmotionProbabilities;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.ScoringTimings;
 import io.emostream.avro.SpeakerRole;
-import io.emostream.scoring.JsonSerde;
+import io.emostream.common.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

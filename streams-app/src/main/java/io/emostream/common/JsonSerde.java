@@ -1,4 +1,4 @@
-package io.emostream.scoring;
+package io.emostream.common;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
