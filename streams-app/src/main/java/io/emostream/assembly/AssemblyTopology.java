@@ -1,5 +1,6 @@
 package io.emostream.assembly;
 
+import io.emostream.common.FeatureApi;
 import io.emostream.topics.Topic;
 import io.emostream.validation.InputValidator;
 import io.emostream.validation.ValidatingProcessor;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.state.Stores;
  * are {@code Utterance}s keyed by callId. Later stages (the scorer) attach to the output
  * node by name.
  */
+@FeatureApi
 public final class AssemblyTopology {
 
   /** Node and store names used by the assembly part. */

@@ -34,9 +34,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class CallTimelineProcessor implements Processor<String, Object, Void, Void> {
 
-  /** Entries kept per list and call when not configured otherwise. */
-  public static final int DEFAULT_MAX_ENTRIES = 100;
-
   /** Longest pause between sweeps for ended calls past their retention. */
   private static final Duration MAX_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
