@@ -1,6 +1,7 @@
 package io.emostream.alerts;
 
 import io.emostream.avro.EmotionAlert;
+import io.emostream.common.CallFlowSerializer;
 import io.emostream.common.FeatureApi;
 import io.emostream.common.JsonSerde;
 import io.emostream.topics.Topic;
@@ -47,8 +48,8 @@ public final class AlertTopology {
     topology.addProcessor(DETECTOR, () -> new AlertDetector(STORE, rules, SINK, children), parent);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
         Serdes.String(), new JsonSerde<>(AlertState.class)), DETECTOR);
-    topology.addSink(SINK, alerts.name(), alerts.keySerde().serializer(), alerts.valueSerde().serializer(),
-        DETECTOR);
+    topology.addSink(SINK, alerts.name(), alerts.keySerde().serializer(),
+        CallFlowSerializer.of(EmotionAlert.class, alerts.valueSerde().serializer()), DETECTOR);
     return DETECTOR;
   }
 }

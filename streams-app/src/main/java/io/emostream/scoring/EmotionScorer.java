@@ -2,6 +2,7 @@ package io.emostream.scoring;
 
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.Utterance;
+import io.emostream.common.CallFlow;
 import io.emostream.common.LabelMapping;
 import io.emostream.deadletters.DeadLetter;
 import io.emostream.deadletters.DeadLetterReason;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * cause ({@link io.emostream.deadletters.DeadLetterHeaders}, stage {@code scoring}). One bad utterance never
  * stops the stream thread.
  */
-public final class EmotionScorer implements Processor<String, Object, String, Object> {
+public final class EmotionScorer implements Processor<String, Object, String, CallFlow> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmotionScorer.class);
   private static final long POLL_MS = 10;
@@ -69,7 +70,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   private final Serde<Utterance> utteranceSerde;
   private final ScorerChildren children;
 
-  private ProcessorContext<String, Object> context;
+  private ProcessorContext<String, CallFlow> context;
   private DeadLetters deadLetters;
   private KeyValueStore<Long, PendingEntry> store;
   private final ArrayDeque<Slot> slots = new ArrayDeque<>();
@@ -118,7 +119,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
+  public void init(ProcessorContext<String, CallFlow> context) {
     this.context = context;
     this.deadLetters = new DeadLetters(context, children.deadLetterSink(), DeadLetterStage.SCORING);
     this.store = context.getStateStore(storeName);
@@ -160,9 +161,9 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
     Object value = record.value();
     if (value instanceof Utterance) {
       enqueue(record, now);
-    } else if (value instanceof CallEvent) {
+    } else if (value instanceof CallEvent event) {
       if (slots.isEmpty()) {
-        forwardDownstream(record);
+        forwardDownstream(record.withValue(new CallFlow.Event(event)));
       } else {
         enqueue(record, now); // it must follow the scores of the utterances before it
       }
@@ -302,10 +303,10 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   private void forward(Slot slot) {
     Object value = slot.entry.value();
     if (value instanceof CallEvent event) {
-      forwardDownstream(new Record<>(event.getCallId(), value, slot.entry.recordTimestamp()));
+      forwardDownstream(new Record<>(event.getCallId(), new CallFlow.Event(event), slot.entry.recordTimestamp()));
     } else if (slot.outcome instanceof ScoreOutcome.Scored scored) {
-      Record<String, Object> out = new Record<>(scored.scored().getCallId(),
-          (Object) scored.scored(), scored.pending().recordTimestamp());
+      Record<String, CallFlow> out = new Record<>(scored.scored().getCallId(),
+          new CallFlow.Scored(scored.scored()), scored.pending().recordTimestamp());
       context.forward(out, children.scoredSink());
       forwardDownstream(out);
     } else if (slot.outcome instanceof ScoreOutcome.Failed failed) {
@@ -313,7 +314,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
     }
   }
 
-  private void forwardDownstream(Record<String, Object> record) {
+  private void forwardDownstream(Record<String, CallFlow> record) {
     for (String child : children.downstream()) {
       context.forward(record, child);
     }

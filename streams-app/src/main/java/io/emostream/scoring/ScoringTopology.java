@@ -2,6 +2,7 @@ package io.emostream.scoring;
 
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.Utterance;
+import io.emostream.common.CallFlowSerializer;
 import io.emostream.common.FeatureApi;
 import io.emostream.common.LabelMapping;
 import io.emostream.model.EmotionModel;
@@ -23,6 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  *                           ├─> scorer dead letters ─> emotion.dead-letters
  *                           └─> downstream (scored utterances and call events, in order)
  * </pre>
+ *
+ * <p>The scorer emits {@link io.emostream.common.CallFlow}s: {@code Scored} and {@code Event}.
  *
  * <p>The parent must forward {@code Record<String, Object>} whose values are {@link Utterance}s
  * and {@link io.emostream.avro.CallEvent}s, keyed by callId.
@@ -70,8 +73,8 @@ public final class ScoringTopology {
         config, utteranceSerde, children), parent);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
         Serdes.Long(), new PendingEntrySerde()), SCORER);
-    topology.addSink(UTTERANCES_SINK, utterances.name(),
-        utterances.keySerde().serializer(), utterances.valueSerde().serializer(), SCORER);
+    topology.addSink(UTTERANCES_SINK, utterances.name(), utterances.keySerde().serializer(),
+        CallFlowSerializer.of(ScoredUtterance.class, utterances.valueSerde().serializer()), SCORER);
     topology.addSink(DEAD_LETTER_SINK, deadLetters.name(),
         deadLetters.keySerde().serializer(), deadLetters.valueSerde().serializer(), SCORER);
     return SCORER;

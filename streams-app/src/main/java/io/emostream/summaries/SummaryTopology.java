@@ -1,6 +1,7 @@
 package io.emostream.summaries;
 
 import io.emostream.avro.CallEmotionSummary;
+import io.emostream.common.CallFlowSerializer;
 import io.emostream.common.FeatureApi;
 import io.emostream.common.JsonSerde;
 import io.emostream.topics.Topic;
@@ -43,7 +44,7 @@ public final class SummaryTopology {
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
         Serdes.String(), new JsonSerde<>(CallSummaryState.class)), PROCESSOR);
     topology.addSink(SINK, summaries.name(), summaries.keySerde().serializer(),
-        summaries.valueSerde().serializer(), PROCESSOR);
+        CallFlowSerializer.of(CallEmotionSummary.class, summaries.valueSerde().serializer()), PROCESSOR);
     return PROCESSOR;
   }
 }
