@@ -2,6 +2,7 @@ package io.emostream.scoring;
 
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.Utterance;
+import io.emostream.common.AssembledFlow;
 import io.emostream.common.CallFlow;
 import io.emostream.common.LabelMapping;
 import io.emostream.deadletters.DeadLetter;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * cause ({@link io.emostream.deadletters.DeadLetterHeaders}, stage {@code scoring}). One bad utterance never
  * stops the stream thread.
  */
-public final class EmotionScorer implements Processor<String, Object, String, CallFlow> {
+public final class EmotionScorer implements Processor<String, AssembledFlow, String, CallFlow> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmotionScorer.class);
   private static final long POLL_MS = 10;
@@ -155,22 +156,19 @@ public final class EmotionScorer implements Processor<String, Object, String, Ca
   }
 
   @Override
-  public void process(Record<String, Object> record) {
+  public void process(Record<String, AssembledFlow> record) {
     long now = context.currentSystemTimeMs();
     loadOnce(now);
-    Object value = record.value();
-    if (value instanceof Utterance) {
-      enqueue(record, now);
-    } else if (value instanceof CallEvent event) {
+    AssembledFlow flow = Objects.requireNonNull(record.value(),
+        () -> "EmotionScorer got a null value for key " + record.key() + " (check the topology wiring)");
+    if (flow instanceof AssembledFlow.Spoken spoken) {
+      enqueue(record.timestamp(), spoken.utterance(), now);
+    } else if (flow instanceof AssembledFlow.Event e) {
       if (slots.isEmpty()) {
-        forwardDownstream(record.withValue(new CallFlow.Event(event)));
+        forwardDownstream(record.withValue(new CallFlow.Event(e.event())));
       } else {
-        enqueue(record, now); // it must follow the scores of the utterances before it
+        enqueue(record.timestamp(), e.event(), now); // it must follow the scores of the utterances before it
       }
-    } else {
-      throw new IllegalArgumentException("EmotionScorer got a "
-          + (value == null ? "null value" : value.getClass().getName()) + " for key " + record.key()
-          + "; it accepts Utterance and CallEvent only (check the topology wiring)");
     }
     drain(now);
     awaitRoom();
@@ -181,9 +179,9 @@ public final class EmotionScorer implements Processor<String, Object, String, Ca
     drain(now);
   }
 
-  private void enqueue(Record<String, Object> record, long now) {
+  private void enqueue(long recordTimestamp, Object value, long now) {
     long sequence = nextSequence++;
-    PendingEntry entry = new PendingEntry(record.timestamp(), now, record.value());
+    PendingEntry entry = new PendingEntry(recordTimestamp, now, value);
     store.put(sequence, entry);
     Slot slot = new Slot(sequence, entry);
     slots.add(slot);

@@ -27,8 +27,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>The scorer emits {@link io.emostream.common.CallFlow}s: {@code Scored} and {@code Event}.
  *
- * <p>The parent must forward {@code Record<String, Object>} whose values are {@link Utterance}s
- * and {@link io.emostream.avro.CallEvent}s, keyed by callId.
+ * <p>The parent must forward {@link io.emostream.common.AssembledFlow}s (utterances and call
+ * events) keyed by callId.
  */
 @FeatureApi
 public final class ScoringTopology {

@@ -13,6 +13,7 @@ import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.Utterance;
 import io.emostream.avro.UtteranceSource;
+import io.emostream.common.AssembledFlow;
 import io.emostream.model.EmotionModel;
 import io.emostream.rollups.GroupWindowTopology;
 import io.emostream.schemas.registry.InMemorySchemaRegistryClient;
@@ -175,17 +176,18 @@ public final class ScoringDriver implements AutoCloseable {
   }
 
   /** Forwards utterances and call events as the assembler's output node does. */
-  private static final class StandInAssembler implements Processor<String, Object, String, Object> {
-    private ProcessorContext<String, Object> context;
+  private static final class StandInAssembler implements Processor<String, Object, String, AssembledFlow> {
+    private ProcessorContext<String, AssembledFlow> context;
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, AssembledFlow> context) {
       this.context = context;
     }
 
     @Override
     public void process(Record<String, Object> record) {
-      context.forward(record);
+      context.forward(record.withValue(record.value() instanceof Utterance u
+          ? new AssembledFlow.Spoken(u) : new AssembledFlow.Event((CallEvent) record.value())));
     }
   }
 }
