@@ -7,9 +7,7 @@ import io.emostream.common.JsonSerde;
 import io.emostream.topics.Topic;
 import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The alerts' part of the topology: the {@link AlertDetector}, its store and its sink to
@@ -46,8 +44,7 @@ public final class AlertTopology {
     Objects.requireNonNull(rules, "rules");
     List<String> children = List.copyOf(downstream);
     topology.addProcessor(DETECTOR, () -> new AlertDetector(STORE, rules, SINK, children), parent);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-        Serdes.String(), new JsonSerde<>(AlertState.class)), DETECTOR);
+    topology.addStateStore(JsonSerde.keyValueStore(STORE, AlertState.class), DETECTOR);
     topology.addSink(SINK, alerts.name(), alerts.keySerde().serializer(),
         CallFlowSerializer.of(EmotionAlert.class, alerts.valueSerde().serializer()), DETECTOR);
     return DETECTOR;

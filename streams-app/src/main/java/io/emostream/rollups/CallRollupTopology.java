@@ -5,9 +5,7 @@ import io.emostream.common.FeatureApi;
 import io.emostream.common.JsonSerde;
 import io.emostream.topics.Topic;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The per-call rollups' part of the topology: the {@link CallRollupProcessor}, its store and its
@@ -41,8 +39,7 @@ public final class CallRollupTopology {
     Objects.requireNonNull(calls, "calls");
     Objects.requireNonNull(config, "config");
     topology.addProcessor(PROCESSOR, () -> new CallRollupProcessor(STORE, config), parent);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-        Serdes.String(), new JsonSerde<>(CallRollupState.class)), PROCESSOR);
+    topology.addStateStore(JsonSerde.keyValueStore(STORE, CallRollupState.class), PROCESSOR);
     topology.addSink(SINK, calls.name(), calls.keySerde().serializer(), calls.valueSerde().serializer(), PROCESSOR);
     return PROCESSOR;
   }

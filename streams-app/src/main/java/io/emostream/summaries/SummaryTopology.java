@@ -6,9 +6,7 @@ import io.emostream.common.FeatureApi;
 import io.emostream.common.JsonSerde;
 import io.emostream.topics.Topic;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The call summaries' part of the topology: the {@link CallSummaryProcessor}, its store and its
@@ -41,8 +39,7 @@ public final class SummaryTopology {
     Objects.requireNonNull(summaries, "summaries");
     Objects.requireNonNull(config, "config");
     topology.addProcessor(PROCESSOR, () -> new CallSummaryProcessor(STORE, config), parent);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-        Serdes.String(), new JsonSerde<>(CallSummaryState.class)), PROCESSOR);
+    topology.addStateStore(JsonSerde.keyValueStore(STORE, CallSummaryState.class), PROCESSOR);
     topology.addSink(SINK, summaries.name(), summaries.keySerde().serializer(),
         CallFlowSerializer.of(CallEmotionSummary.class, summaries.valueSerde().serializer()), PROCESSOR);
     return PROCESSOR;

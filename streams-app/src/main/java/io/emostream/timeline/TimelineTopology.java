@@ -3,9 +3,7 @@ package io.emostream.timeline;
 import io.emostream.common.FeatureApi;
 import io.emostream.common.JsonSerde;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The call timeline's part of the topology: the {@link CallTimelineProcessor} and its store, a
@@ -32,8 +30,7 @@ public final class TimelineTopology {
     Objects.requireNonNull(config, "config");
     topology.addProcessor(PROCESSOR, () -> new CallTimelineProcessor(STORE, config.maxEntries(),
         config.endedRetention()), parents);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-        Serdes.String(), new JsonSerde<>(CallTimeline.class)), PROCESSOR);
+    topology.addStateStore(JsonSerde.keyValueStore(STORE, CallTimeline.class), PROCESSOR);
     return PROCESSOR;
   }
 }
