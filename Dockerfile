@@ -1,4 +1,6 @@
-# emostream as a container: build the jar first (./mvnw -B package -DskipTests), then
+# emostream as a container: the runtime artefact (streams-app's emostream.jar and its lib/, which
+# carry no Kafka broker, demo or bench; those are in tools/target/emostream-tools.jar). Build the
+# jar first (./mvnw -B package -DskipTests), then
 #   docker build -t emostream .
 FROM eclipse-temurin:17-jre
 WORKDIR /opt/emostream

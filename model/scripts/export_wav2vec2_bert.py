@@ -6,7 +6,7 @@ downloads): `apt-get install --no-install-recommends python3-torch python3-torch
 
   /usr/bin/python3 model/scripts/export_wav2vec2_bert.py --out /tmp/seed-full             # full size
   /usr/bin/python3 model/scripts/export_wav2vec2_bert.py --size reduced --out /tmp/seed-small
-  java -jar streams-app/target/emostream.jar bench-model --model /tmp/seed-full --device cpu
+  java -jar tools/target/emostream-tools.jar bench-model --model /tmp/seed-full --device cpu
 
 The model (seed_model.py): torchaudio's Wav2Vec2-base audio encoder, a BERT-base-shaped text encoder
 (12 layers, 768 wide, 12 heads, 30522-token embedding), cross-modal multi-head attention both ways,

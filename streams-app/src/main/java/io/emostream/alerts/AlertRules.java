@@ -28,7 +28,9 @@ import java.util.Objects;
  *                              than an average
  * @param minConfidence         ANGRY or SAD utterances scored with a lower confidence are left out of
  *                              every rule ({@code min-confidence}, default 0.6): a model unsure of its
- *                              label (audio it cannot read, a one-word transcript) must not page anyone
+ *                              label (audio it cannot read, a one-word transcript) must not page anyone;
+ *                              likewise an unsure NEUTRAL or HAPPY that is not calm does not break a
+ *                              run of negative utterances
  */
 public record AlertRules(
     int consecutiveNegative,

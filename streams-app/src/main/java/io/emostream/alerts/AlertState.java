@@ -45,8 +45,14 @@ public record AlertState(
   /** One utterance that counts as evidence. */
   public record Evidence(String utteranceId, EmotionLabel label, long endMs) {}
 
-  /** One utterance of the role as the alert logic saw it. */
-  public record Seen(String utteranceId, EmotionLabel label, double negativity, long endMs) {
+  /**
+   * One utterance of the role as the alert logic saw it.
+   *
+   * @param holdsRun a NEUTRAL or HAPPY utterance scored under the minimum confidence and not calm:
+   *                 no evidence either way, so it neither extends nor breaks a negative run (false
+   *                 in state written before this field existed, which keeps the old behaviour)
+   */
+  public record Seen(String utteranceId, EmotionLabel label, double negativity, long endMs, boolean holdsRun) {
     Evidence evidence() {
       return new Evidence(utteranceId, label, endMs);
     }

@@ -58,6 +58,16 @@ public final class AlertStateMachine {
     }
   }
 
+  /**
+   * Whether {@code u} leaves a negative run as it is: a NEUTRAL or HAPPY label the model is unsure
+   * of (under the minimum confidence) that is not calm either. Like an unsure ANGRY or SAD, it is
+   * no evidence; only a confident or a calm utterance says the speaker stopped being upset.
+   */
+  static boolean holdsRun(ScoredUtterance u, double negativity, AlertRules rules) {
+    return !LabelMapping.isNegative(u.getLabel()) && u.getConfidence() < rules.minConfidence()
+        && negativity >= rules.calmThreshold();
+  }
+
   /** Applies scored utterance {@code u}, whose record has event time {@code timestamp}. */
   public static Step apply(AlertState s, ScoredUtterance u, AlertRules rules, long timestamp) {
     if (LabelMapping.isNegative(u.getLabel()) && u.getConfidence() < rules.minConfidence()) {
@@ -68,14 +78,16 @@ public final class AlertStateMachine {
     double alpha = s.count() == 0 ? 1.0 : rules.ewmaAlpha();
     double ewma = alpha * negativity + (1 - alpha) * s.ewmaNegative();
     Evidence evidence = new Evidence(u.getUtteranceId(), u.getLabel(), u.getEndMs());
+    boolean holdsRun = holdsRun(u, negativity, rules);
     List<AlertState.Seen> recent = LateUtterances.insert(s.recent(),
-        new AlertState.Seen(u.getUtteranceId(), u.getLabel(), negativity, u.getEndMs()));
+        new AlertState.Seen(u.getUtteranceId(), u.getLabel(), negativity, u.getEndMs(), holdsRun));
     if (u.getEndMs() < s.lastEndMs()) {
       return LateUtterances.apply(s, u, rules, timestamp, ewma, recent);
     }
     long now = u.getEndMs();
 
-    List<Evidence> run = LabelMapping.isNegative(u.getLabel()) ? append(s.negativeRun(), evidence) : List.of();
+    List<Evidence> run = LabelMapping.isNegative(u.getLabel()) ? append(s.negativeRun(), evidence)
+        : holdsRun ? s.negativeRun() : List.of();
     Long aboveSince = null;
     List<Evidence> above = List.of();
     if (ewma >= rules.ewmaOpenThreshold()) {

@@ -96,6 +96,8 @@ final class LateUtterances {
       if (LabelMapping.isNegative(seen.label())) {
         run.add(seen.evidence());
         contains |= seen.utteranceId().equals(utteranceId);
+      } else if (seen.holdsRun()) {
+        continue;
       } else if (contains) {
         return run;
       } else {

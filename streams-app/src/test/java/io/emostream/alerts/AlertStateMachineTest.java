@@ -217,6 +217,34 @@ class AlertStateMachineTest {
   }
 
   @Test
+  void shouldNeitherBreakNorExtendANegativeRunWithAnUnsureUtteranceThatIsNotCalm() {
+    AlertRules rules = rules(Map.of("alerts.ewma-open-duration", "1h"));
+    feed(angry("a1", 1000), rules);
+    assertThat(feed(unsure(scored("maybe", EmotionLabel.NEUTRAL, 0.4, 2000)), rules)).isNull();
+    assertThat(state.negativeRun()).as("an unsure, not calm NEUTRAL").hasSize(1);
+    feed(angry("a2", 3000), rules);
+    EmotionAlert opened = feed(angry("a3", 4000), rules);
+    assertThat(opened.getEvidenceUtteranceIds()).containsExactly("a1", "a2", "a3");
+
+    AlertStateMachineTest other = new AlertStateMachineTest();
+    other.feed(angry("b1", 1000), rules);
+    other.feed(unsure(scored("calm", EmotionLabel.NEUTRAL, 0.1, 2000)), rules);
+    assertThat(other.state.negativeRun()).as("an unsure but calm NEUTRAL breaks the run").isEmpty();
+    other.feed(scored("sure", EmotionLabel.NEUTRAL, 0.4, 2500), rules);
+    assertThat(other.state.negativeRun()).as("a confident NEUTRAL breaks it too").isEmpty();
+  }
+
+  @Test
+  void shouldKeepARunAcrossAnUnsureUtteranceWhenJudgingLateUtterancesInCallOrder() {
+    AlertRules rules = rules(Map.of("alerts.ewma-open-duration", "1h"));
+    feed(angry("a1", 1000), rules);
+    feed(unsure(scored("maybe", EmotionLabel.NEUTRAL, 0.4, 2000)), rules);
+    feed(angry("a3", 4000), rules);
+    EmotionAlert opened = feed(angry("late", 3000), rules);
+    assertThat(opened.getEvidenceUtteranceIds()).containsExactly("a1", "late", "a3");
+  }
+
+  @Test
   void shouldNotCountANeutralLabelWithMuchAngerOrAnInterruptedRunAsCalm() {
     AlertRules rules = rules(Map.of());
     feed(angry("a1", 1000), rules);

@@ -39,8 +39,9 @@ import java.util.Set;
  *   <li><b>shared</b> ({@link #SHARED}): what features share and none owns (labels, state serdes,
  *       configuration, dead letters, typed topics, audio decoding, validation, redaction). Shared
  *       packages use no feature, so features can use them without a cycle.</li>
- *   <li><b>tools</b>: the CLI, demo, bench and embedded broker, which sit on top of the app (and may
- *       move to their own module, which is why that layer is optional).</li>
+ *   <li><b>tools</b>: the command line ({@code cli}), on top of the app. The demo, bench and
+ *       embedded broker live in the tools module; their packages are named here too so they stay on
+ *       top should any come back, which is why the layer is optional.</li>
  * </ul>
  */
 @AnalyzeClasses(locations = ArchitectureTest.MainClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)

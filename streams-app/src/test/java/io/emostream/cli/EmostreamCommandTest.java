@@ -38,6 +38,16 @@ class EmostreamCommandTest {
   }
 
   @Test
+  void shouldPointToTheToolsArtefactWhenAskedForTheDemo() {
+    CommandLine cli = EmostreamCommand.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    assertThat(cli.execute("demo")).isEqualTo(2);
+    assertThat(err.toString()).contains("'demo' is in the tools artefact")
+        .contains("java -jar tools/target/emostream-tools.jar demo").contains("Unmatched argument");
+  }
+
+  @Test
   void shouldReturnExitCodeInsteadOfExitingTheJvm() {
     assertThat(EmostreamCommand.execute("--version")).isZero();
   }

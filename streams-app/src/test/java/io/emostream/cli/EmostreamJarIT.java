@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 
-/** The packaged {@code emostream.jar} runs with {@code java -jar}, as the README says. */
+/** The packaged runtime artefact {@code emostream.jar} runs with {@code java -jar}, as the README says. */
 class EmostreamJarIT {
 
   private static final Path JAR = Path.of("target", "emostream.jar");
+  /** The Kafka version the build pins, so the expected jar names follow a version bump. */
+  private static final String KAFKA = AppInfoParser.getVersion();
 
   @Test
   void shouldRunFromTheJarAndListTheCommands() throws Exception {
@@ -26,6 +34,34 @@ class EmostreamJarIT {
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(output).contains("Usage: emostream").contains("Commands:");
     assertThat(Files.list(JAR.getParent().resolve("lib"))).isNotEmpty();
+  }
+
+  /**
+   * The runtime artefact a deployment runs carries no Kafka broker (no {@code kafka_2.13},
+   * {@code kafka-server}, {@code kafka-raft}, ...: only the clients and Streams) and none of the
+   * tools that need one: the demo, the bench, the embedded broker and the sample calls live in
+   * {@code emostream-tools.jar}. Read from what {@code java -jar} loads: {@code lib/} and the
+   * manifest's class path, and the jar's own entries.
+   */
+  @Test
+  void shouldCarryNoKafkaBrokerAndNoBrokerTools() throws Exception {
+    List<String> libs;
+    try (Stream<Path> files = Files.list(JAR.getParent().resolve("lib"))) {
+      libs = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    assertThat(libs.stream().filter(name -> name.startsWith("kafka")))
+        .as("Kafka jars in lib/").containsExactly("kafka-clients-" + KAFKA + ".jar", "kafka-streams-" + KAFKA + ".jar");
+    assertThat(libs).noneMatch(name -> name.startsWith("emostream-embedded") || name.startsWith("emostream-tools"));
+
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      String classPath = jar.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+      assertThat(classPath).contains("lib/kafka-streams-").doesNotContain("kafka_2.13")
+          .doesNotContain("kafka-server").doesNotContain("kafka-raft").doesNotContain("emostream-embedded");
+      assertThat(jar.stream().map(JarEntry::getName)).contains("io/emostream/cli/RunCommand.class")
+          .noneMatch(name -> name.startsWith("io/emostream/demo/") || name.startsWith("io/emostream/bench/")
+              || name.startsWith("io/emostream/embedded/") || name.startsWith("io/emostream/cli/DemoCommand")
+              || name.startsWith("io/emostream/cli/Bench"));
+    }
   }
 
   @Test

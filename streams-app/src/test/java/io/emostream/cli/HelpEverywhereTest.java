@@ -13,8 +13,9 @@ import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 
 /**
- * Every command of the {@code emostream} tree, found by walking it (so a command added later is
- * covered without touching this test), answers {@code --help} and {@code --version} with exit 0.
+ * Every command of the runtime's {@code emostream} tree, found by walking it (so a command added
+ * later is covered without touching this test), answers {@code --help} and {@code --version} with
+ * exit 0. The tools module's {@code ToolsCommandsTest} does the same for {@code demo} and the bench.
  */
 class HelpEverywhereTest {
 
@@ -41,9 +42,16 @@ class HelpEverywhereTest {
   @Test
   void shouldFindEveryCommandTheIssueNames() {
     assertThat(commandPaths()).extracting(path -> String.join(" ", path)).contains(
-        "emostream", "emostream run", "emostream demo", "emostream train", "emostream evaluate",
+        "emostream", "emostream run", "emostream config", "emostream train", "emostream evaluate",
         "emostream predict", "emostream corpus", "emostream corpus synth", "emostream corpus calls",
-        "emostream corpus lexicon", "emostream bench", "emostream bench-model");
+        "emostream corpus lexicon");
+  }
+
+  /** demo, bench and bench-model need an in-process broker: they are in emostream-tools.jar (module tools). */
+  @Test
+  void shouldLeaveTheBrokerCommandsToTheToolsArtefact() {
+    assertThat(commandPaths()).extracting(path -> String.join(" ", path)).doesNotContain(
+        "emostream demo", "emostream bench", "emostream bench-model");
   }
 
   /** Every command as the words that reach it, the root first; picocli's own {@code help} command excluded. */

@@ -29,7 +29,7 @@ class BenchCommandIT {
   void shouldMeasureEveryScenarioAndWriteTableAndJson() throws Exception {
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
-    CommandLine cli = new CommandLine(new EmostreamCommand());
+    CommandLine cli = EmostreamTools.commandLine();
     cli.setOut(new PrintWriter(stdout, true));
     cli.setErr(new PrintWriter(stderr, true));
 

@@ -2,7 +2,6 @@ package io.emostream.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emostream.testing.SharedKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +16,24 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedKafkaIT {
 
-  private final EmbeddedKafka kafka = SharedKafka.get();
+  /** One broker for the class: the tests isolate themselves by topic name. */
+  private static EmbeddedKafka kafka;
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = EmbeddedKafka.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    kafka.close();
+  }
 
   @Test
   void shouldListenOnLoopbackOnly() {

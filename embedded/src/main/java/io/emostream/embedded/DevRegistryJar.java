@@ -10,12 +10,14 @@ import java.util.Set;
 
 /**
  * Finds the dev registry's runnable jar ({@value #FILE_NAME}, built by the {@code dev-registry}
- * module) so that the demo and the integration tests work from the IDE, from Maven and from an
- * unpacked {@code emostream.jar} alike.
+ * module) so that the demo and the integration tests work from the IDE, from Maven and from
+ * {@code tools/target/emostream-tools.jar} alike.
  *
  * <p>Looked for, first hit wins: system property {@value #SYSTEM_PROPERTY}, environment variable
- * {@value #ENV_VARIABLE}, then {@code <dir of emostream.jar>/../../dev-registry/target/}, then
- * {@code dev-registry/target/} and {@code ../dev-registry/target/} under the working directory.
+ * {@value #ENV_VARIABLE}, then relative to where this class was loaded from
+ * ({@code embedded/target/classes/} in a build, {@code tools/target/lib/emostream-embedded-*.jar}
+ * when the tools jar runs), then {@code dev-registry/target/} and {@code ../dev-registry/target/}
+ * under the working directory.
  * An explicitly configured path that does not exist is an error rather than a reason to look
  * elsewhere: silently starting some other build would hide a typo.
  */
@@ -69,10 +71,12 @@ public final class DevRegistryJar {
     }
     Set<Path> candidates = new LinkedHashSet<>();
     if (codeLocation != null && codeLocation.toAbsolutePath().getParent() != null) {
-      // emostream.jar (or classes/) lives in streams-app/target/, so the repo root is two levels up;
-      // normalised lexically because the OS refuses ".." through directories that do not exist
-      candidates.add(
-          codeLocation.toAbsolutePath().getParent().resolve("../..").resolve(RELATIVE).normalize());
+      // classes/ lives in <module>/target/, so the repo root is two levels up; a jar in
+      // <module>/target/lib/ (the tools jar's class path) is three levels below it. Normalised
+      // lexically because the OS refuses ".." through directories that do not exist
+      Path parent = codeLocation.toAbsolutePath().getParent();
+      candidates.add(parent.resolve("../..").resolve(RELATIVE).normalize());
+      candidates.add(parent.resolve("../../..").resolve(RELATIVE).normalize());
     }
     candidates.add(workingDirectory.toAbsolutePath().resolve(RELATIVE).normalize());
     candidates.add(workingDirectory.toAbsolutePath().resolve("..").resolve(RELATIVE).normalize());
@@ -102,7 +106,7 @@ public final class DevRegistryJar {
     return value != null && !value.isBlank();
   }
 
-  /** Where this class was loaded from: target/emostream.jar when run as the app. */
+  /** Where this class was loaded from: target/classes/, or target/lib/emostream-embedded-*.jar of the tools. */
   private static Optional<Path> codeLocation() {
     try {
       CodeSource source = DevRegistryJar.class.getProtectionDomain().getCodeSource();

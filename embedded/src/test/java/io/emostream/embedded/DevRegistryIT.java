@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.emostream.testing.SharedDevRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,10 +48,15 @@ class DevRegistryIT {
   private static DevRegistry registry;
 
   @BeforeAll
-  static void startSharedRegistry() {
-    registry = SharedDevRegistry.get();
+  static void startRegistry() {
+    registry = DevRegistry.start();
     System.out.printf("Dev registry %s started in %d ms; log %s%n",
         registry.url(), registry.startupTime().toMillis(), registry.logFile());
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    registry.close();
   }
 
   @Test

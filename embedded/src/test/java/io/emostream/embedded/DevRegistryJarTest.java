@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DevRegistryJarTest {
 
@@ -44,29 +46,30 @@ class DevRegistryJarTest {
         .hasMessageContaining(DevRegistryJar.BUILD_COMMAND);
   }
 
-  @Test
-  void shouldFindTheJarTwoLevelsAboveTheRunningEmostreamJar() throws IOException {
+  /** Code locations: the build's classes, and the tools jar's class path (tools/target/lib/). */
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded/target/classes", "tools/target/lib/emostream-embedded-0.1.0-SNAPSHOT.jar"})
+  void shouldFindTheJarRelativeToWhereThisClassWasLoadedFrom(String codeLocation) throws IOException {
     Path jar = touch(repo.resolve("dev-registry/target/" + DevRegistryJar.FILE_NAME));
-    Path emostreamJar = repo.resolve("streams-app/target/emostream.jar");
     Path unrelatedWorkDir = Files.createDirectories(repo.resolve("somewhere/else"));
 
-    assertThat(DevRegistryJar.locate(null, null, emostreamJar, unrelatedWorkDir))
+    assertThat(DevRegistryJar.locate(null, null, repo.resolve(codeLocation), unrelatedWorkDir))
         .isEqualTo(jar.toAbsolutePath());
   }
 
   @Test
   void shouldFindTheJarFromAModuleWorkingDirectory() throws IOException {
     Path jar = touch(repo.resolve("dev-registry/target/" + DevRegistryJar.FILE_NAME));
-    Path moduleDir = Files.createDirectories(repo.resolve("streams-app"));
+    Path moduleDir = Files.createDirectories(repo.resolve("tools"));
 
     assertThat(DevRegistryJar.locate(null, null, null, moduleDir)).isEqualTo(jar.toAbsolutePath());
   }
 
   @Test
   void shouldNameEveryPathTriedAndTheBuildCommandWhenNothingIsFound() {
-    Path emostreamJar = repo.resolve("streams-app/target/emostream.jar");
+    Path embeddedJar = repo.resolve("tools/target/lib/emostream-embedded-0.1.0-SNAPSHOT.jar");
 
-    assertThatThrownBy(() -> DevRegistryJar.locate(null, null, emostreamJar, repo))
+    assertThatThrownBy(() -> DevRegistryJar.locate(null, null, embeddedJar, repo))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Dev registry jar not found")
         .hasMessageContaining(repo.resolve("dev-registry/target/" + DevRegistryJar.FILE_NAME).toString())
