@@ -5,6 +5,7 @@ import io.emostream.avro.CallEventType;
 import io.emostream.avro.EmotionAlert;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
+import io.emostream.common.CallFlow;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,13 +22,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * call summary can count a call's alerts before it sees the call end. On CALL_ENDED an alert
  * still open is RESOLVED and the call's state is dropped.
  */
-public final class AlertDetector implements Processor<String, Object, String, Object> {
+public final class AlertDetector implements Processor<String, CallFlow, String, CallFlow> {
 
   private final String storeName;
   private final AlertRuleSet rules;
   private final String alertsSink;
   private final List<String> downstream;
-  private ProcessorContext<String, Object> context;
+  private ProcessorContext<String, CallFlow> context;
   private KeyValueStore<String, AlertState> store;
 
   /**
@@ -44,14 +45,15 @@ public final class AlertDetector implements Processor<String, Object, String, Ob
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
+  public void init(ProcessorContext<String, CallFlow> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
   }
 
   @Override
-  public void process(Record<String, Object> record) {
-    if (record.value() instanceof ScoredUtterance u) {
+  public void process(Record<String, CallFlow> record) {
+    if (record.value() instanceof CallFlow.Scored scored) {
+      ScoredUtterance u = scored.utterance();
       passOn(record);
       String key = key(u.getCallId(), u.getRole());
       AlertState state = store.get(key);
@@ -62,7 +64,8 @@ public final class AlertDetector implements Processor<String, Object, String, Ob
       for (EmotionAlert alert : step.alerts()) {
         emit(u.getCallId(), alert, record.timestamp());
       }
-    } else if (record.value() instanceof CallEvent event) {
+    } else if (record.value() instanceof CallFlow.Event flow) {
+      CallEvent event = flow.event();
       if (event.getType() == CallEventType.CALL_ENDED) {
         for (SpeakerRole role : SpeakerRole.values()) {
           String key = key(event.getCallId(), role);
@@ -79,12 +82,12 @@ public final class AlertDetector implements Processor<String, Object, String, Ob
   }
 
   private void emit(String callId, EmotionAlert alert, long timestamp) {
-    Record<String, Object> out = new Record<>(callId, alert, timestamp);
+    Record<String, CallFlow> out = new Record<>(callId, new CallFlow.Alert(alert), timestamp);
     context.forward(out, alertsSink);
     passOn(out);
   }
 
-  private void passOn(Record<String, Object> record) {
+  private void passOn(Record<String, CallFlow> record) {
     for (String child : downstream) {
       context.forward(record, child);
     }

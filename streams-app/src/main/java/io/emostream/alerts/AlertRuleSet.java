@@ -1,6 +1,7 @@
 package io.emostream.alerts;
 
 import io.emostream.avro.CallContext;
+import io.emostream.common.FeatureApi;
 import io.emostream.config.AlertKeys;
 import io.emostream.config.EmostreamSettings;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Overrides merge key by key: a queue's value beats its tenant's, which beats the default.
  * Every combination is validated at start so a bad override fails the app, not a call.
  */
+@FeatureApi
 public final class AlertRuleSet {
 
   private static final String TENANT = AlertKeys.TENANT_PREFIX;

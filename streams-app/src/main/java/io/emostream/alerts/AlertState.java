@@ -1,6 +1,7 @@
 package io.emostream.alerts;
 
 import io.emostream.avro.EmotionLabel;
+import io.emostream.common.FeatureApi;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ import java.util.List;
  *                            arriving late (the assembler emits out of call order when audio is
  *                            late) is judged where it belongs in the call
  */
+@FeatureApi
 public record AlertState(
     long count,
     double ewmaNegative,

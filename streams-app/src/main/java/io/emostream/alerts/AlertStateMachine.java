@@ -10,7 +10,7 @@ import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.alerts.AlertState.Evidence;
 import io.emostream.alerts.AlertState.OpenEpisode;
-import io.emostream.scoring.LabelMapping;
+import io.emostream.common.LabelMapping;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.emostream.avro.ScoredUtterance;
 import io.emostream.alerts.AlertState.Evidence;
 import io.emostream.alerts.AlertState.OpenEpisode;
 import io.emostream.alerts.AlertState.Seen;
-import io.emostream.scoring.LabelMapping;
+import io.emostream.common.LabelMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.emostream.app;
 
-import io.emostream.assembly.AssemblyConfig;
 import io.emostream.assembly.CoPartitioningCheck;
+import io.emostream.avro.EmotionAlert;
+import io.emostream.avro.ScoredUtterance;
 import io.emostream.config.EmostreamSettings;
 import io.emostream.config.TopicKeys;
 import io.emostream.deadletters.DeadLetterCounter;
@@ -9,10 +10,14 @@ import io.emostream.deadletters.DeadLetters;
 import io.emostream.model.EmotionModel;
 import io.emostream.model.batching.BatchingEmotionModel;
 import io.emostream.schemas.registry.SchemaRegistryClient;
-import io.emostream.scoring.EmotionSettings;
+import io.emostream.serving.ServedApp;
 import io.emostream.serving.ServingConfig;
 import io.emostream.serving.ServingServer;
+import io.emostream.topics.Topic;
 import io.emostream.topics.TopicNames;
+import io.emostream.topology.AppTopics;
+import io.emostream.topology.EmostreamTopology;
+import io.emostream.topology.FeatureSettings;
 import io.emostream.validation.KeyPartitionCheck;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * is read. Once running, an unexpected error replaces the failing stream thread rather than
  * stopping the instance; the state is visible through {@link #state()}.
  */
-public final class EmostreamApp implements AutoCloseable {
+public final class EmostreamApp implements ServedApp, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmostreamApp.class);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
@@ -90,23 +95,22 @@ public final class EmostreamApp implements AutoCloseable {
                                    SchemaRegistryClient registry) {
     config.required(EmostreamConfig.BOOTSTRAP_SERVERS);
     EmostreamSettings settings = config.settings();
-    AssemblyConfig assembly = AssemblyConfig.from(settings);
-    EmotionSettings emotion = EmotionSettings.from(settings);
+    FeatureSettings features = FeatureSettings.from(settings);
     TopicNames names = TopicNames.from(config.asMap());
     int inputPartitions = prepareTopics(config, settings, names);
 
     // the scorer never waits for the model: a plain model gets the shared batcher in front of it
     EmotionModel given = model;
     EmotionModel scoring = model instanceof BatchingEmotionModel
-        ? model : BatchingEmotionModel.borrowing(model, emotion.scoring().batching());
-    ServingConfig servingConfig = ServingConfig.from(config);
+        ? model : BatchingEmotionModel.borrowing(model, features.scoring().batching());
+    ServingConfig servingConfig = ServingConfig.from(settings, config.streamsProperties());
     SerdeFactory serdes = new SerdeFactory(config, registry);
     ServingServer serving = null;
     try {
       // bound before Streams starts: application.server must name the port actually bound
       serving = servingConfig.enabled() ? ServingServer.bind(servingConfig) : null;
       AppTopics topics = AppTopics.create(names, serdes);
-      Topology topology = EmostreamTopology.build(topics, scoring, assembly, emotion);
+      Topology topology = EmostreamTopology.build(topics, scoring, features);
       Properties props = StreamsSettings.from(config, names.deadLetters());
       // passed through to the processors, which check that producers partition by callId as Java does
       props.put(KeyPartitionCheck.PARTITIONS_CONFIG, inputPartitions);
@@ -165,6 +169,7 @@ public final class EmostreamApp implements AutoCloseable {
   }
 
   /** The running Streams instance (for interactive queries and metrics). */
+  @Override
   public KafkaStreams streams() {
     return streams;
   }
@@ -173,6 +178,7 @@ public final class EmostreamApp implements AutoCloseable {
    * Kafka Streams' metrics plus the dead letters counted by its exception handlers, which share the
    * dead-letter metric's group and name (see {@link DeadLetterCounter}).
    */
+  @Override
   public Map<MetricName, ? extends Metric> metrics() {
     Map<MetricName, Metric> all = new HashMap<>(streams.metrics());
     all.putAll(handlerDeadLetters.metrics());
@@ -184,12 +190,24 @@ public final class EmostreamApp implements AutoCloseable {
     return topics;
   }
 
+  @Override
+  public Topic<String, ScoredUtterance> utterances() {
+    return topics.outputs().utterances();
+  }
+
+  @Override
+  public Topic<String, EmotionAlert> alerts() {
+    return topics.outputs().alerts();
+  }
+
   /** The partition count of the input topics (and of every store the API reads). */
+  @Override
   public int inputPartitions() {
     return inputPartitions;
   }
 
   /** The model this instance scores with. */
+  @Override
   public EmotionModel model() {
     return model;
   }

@@ -4,6 +4,7 @@ import io.emostream.config.ConfigException;
 import io.emostream.schemas.registry.HttpSchemaRegistryClient;
 import io.emostream.schemas.registry.SchemaRegistryClient;
 import io.emostream.schemas.serde.SpecificAvroSerde;
+import io.emostream.topics.ValueSerdes;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.serialization.Serde;
  * drop in Confluent's {@code io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde} or
  * Apicurio's serde by putting its jar on the class path.
  */
-public final class SerdeFactory implements AutoCloseable {
+public final class SerdeFactory implements ValueSerdes, AutoCloseable {
 
   private final EmostreamConfig config;
   private final String serdeClass;
@@ -42,7 +43,7 @@ public final class SerdeFactory implements AutoCloseable {
     }
   }
 
-  /** A configured value serde for records of {@code type}. */
+  @Override
   public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type) {
     Map<String, Object> settings = new HashMap<>(config.registryConfig());
     if (serdeClass == null) {

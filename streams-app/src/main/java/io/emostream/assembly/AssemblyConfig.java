@@ -1,6 +1,7 @@
 package io.emostream.assembly;
 
 import io.emostream.audio.EnergyVad;
+import io.emostream.common.FeatureApi;
 import io.emostream.config.AssemblyKeys;
 import io.emostream.config.EmostreamSettings;
 import io.emostream.validation.ValidationLimits;
@@ -15,6 +16,7 @@ import java.util.Map;
  * <p>Each key, its default and what it allows is declared once in {@link AssemblyKeys}; this
  * record is the typed view over them.
  */
+@FeatureApi
 public record AssemblyConfig(
     Duration maxWait, Duration transcriptTimeout, Duration maxUtterance, Duration maxChunk,
     int minSampleRate, int maxSampleRate, int maxTextLength, Duration audioRetention,

@@ -1,5 +1,7 @@
 package io.emostream.assembly;
 
+import io.emostream.common.AssembledFlow;
+import io.emostream.common.FeatureApi;
 import io.emostream.topics.Topic;
 import io.emostream.validation.InputValidator;
 import io.emostream.validation.ValidatingProcessor;
@@ -18,9 +20,10 @@ import org.apache.kafka.streams.state.Stores;
  * Adds the validation and utterance-assembly part of the topology: three byte-array
  * sources, one validating processor each, the {@link UtteranceAssembler} with its three
  * changelogged stores, a dead-letter sink, and a pass-through output node whose records
- * are {@code Utterance}s keyed by callId. Later stages (the scorer) attach to the output
+ * are {@link AssembledFlow}s (utterances and call events) keyed by callId. Later stages (the scorer) attach to the output
  * node by name.
  */
+@FeatureApi
 public final class AssemblyTopology {
 
   /** Node and store names used by the assembly part. */
@@ -51,7 +54,7 @@ public final class AssemblyTopology {
    * @param inputs      the input topics (configured value deserializers)
    * @param deadLetters where refused records go, as original bytes with reason headers
    * @param config      assembly and validation thresholds
-   * @return the name of the node that emits {@code Utterance} records keyed by callId
+   * @return the name of the node that emits {@link AssembledFlow} records keyed by callId
    */
   public static String addTo(Topology topology, InputTopics inputs, Topic<byte[], byte[]> deadLetters,
                              AssemblyConfig config) {
@@ -100,16 +103,16 @@ public final class AssemblyTopology {
 
   /** The output node: it exists so that the assembler can address utterances to it by
    * name, apart from its dead letters, while later stages attach to it freely. */
-  private static final class PassThrough implements Processor<Object, Object, Object, Object> {
-    private ProcessorContext<Object, Object> context;
+  private static final class PassThrough implements Processor<String, AssembledFlow, String, AssembledFlow> {
+    private ProcessorContext<String, AssembledFlow> context;
 
     @Override
-    public void init(ProcessorContext<Object, Object> context) {
+    public void init(ProcessorContext<String, AssembledFlow> context) {
       this.context = context;
     }
 
     @Override
-    public void process(Record<Object, Object> record) {
+    public void process(Record<String, AssembledFlow> record) {
       context.forward(record);
     }
   }

@@ -1,5 +1,6 @@
 package io.emostream.assembly;
 
+import io.emostream.common.FeatureApi;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * this for joins; the assembler reads three topics in one task and silently misses a
  * call's records if their partition counts differ, so the app refuses to start instead.
  */
+@FeatureApi
 public final class CoPartitioningCheck {
 
   private CoPartitioningCheck() {}

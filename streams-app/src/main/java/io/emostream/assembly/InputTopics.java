@@ -3,6 +3,7 @@ package io.emostream.assembly;
 import io.emostream.avro.AudioChunk;
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.TranscriptSegment;
+import io.emostream.common.FeatureApi;
 import io.emostream.topics.Topic;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * serdes, with their registry) before they are passed in; the assembly reads raw bytes
  * and calls their deserializers itself so that failures can be dead-lettered.
  */
+@FeatureApi
 public record InputTopics(Topic<String, AudioChunk> audio, Topic<String, TranscriptSegment> transcripts,
                           Topic<String, CallEvent> events) {
 

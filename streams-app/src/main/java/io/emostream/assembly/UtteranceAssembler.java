@@ -8,6 +8,7 @@ import io.emostream.avro.CallEventType;
 import io.emostream.avro.ChannelRole;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.TranscriptSegment;
+import io.emostream.common.AssembledFlow;
 import io.emostream.deadletters.DeadLetterReason;
 import io.emostream.deadletters.DeadLetterStage;
 import io.emostream.deadletters.DeadLetters;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * audio-only utterances. CALL_ENDED (or an idle call) flushes and clears the call.
  * All state is in changelogged stores, so a restarted task continues where it stopped.
  */
-final class UtteranceAssembler implements Processor<String, ValidRecord, Object, Object> {
+final class UtteranceAssembler implements Processor<String, ValidRecord, String, AssembledFlow> {
 
   private static final Logger LOG = LoggerFactory.getLogger(UtteranceAssembler.class);
   /** Eviction runs once the cutoff has moved this far (see {@link #evict}). */
@@ -49,7 +50,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
   private final AssemblyConfig config;
   private final AssemblyTopology.Names names;
   private final EnergyVad vad;
-  private ProcessorContext<Object, Object> context;
+  private ProcessorContext<String, AssembledFlow> context;
   private AudioBuffer audio;
   private KeyValueStore<String, PendingTranscript> pending;
   private KeyValueStore<String, CallState> calls;
@@ -65,7 +66,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, Object,
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
+  public void init(ProcessorContext<String, AssembledFlow> context) {
     this.context = context;
     this.audio = new AudioBuffer(context.getStateStore(names.audioStore()), config.maxChunk().toMillis());
     this.pending = context.getStateStore(names.pendingStore());

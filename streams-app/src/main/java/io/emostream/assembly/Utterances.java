@@ -8,6 +8,7 @@ import io.emostream.avro.CallEvent;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.Utterance;
 import io.emostream.avro.UtteranceSource;
+import io.emostream.common.AssembledFlow;
 import java.nio.ByteBuffer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,10 +20,10 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class Utterances {
 
-  private final ProcessorContext<Object, Object> context;
+  private final ProcessorContext<String, AssembledFlow> context;
   private final String outputName;
 
-  Utterances(ProcessorContext<Object, Object> context, String outputName) {
+  Utterances(ProcessorContext<String, AssembledFlow> context, String outputName) {
     this.context = context;
     this.outputName = outputName;
   }
@@ -45,7 +46,7 @@ final class Utterances {
         .setTranscriptTimestamp(java.time.Instant.ofEpochMilli(p.timestamp()))
         .setAssembledAt(java.time.Instant.ofEpochMilli(now))
         .build();
-    context.forward(new Record<Object, Object>(callId, u, p.timestamp()), outputName);
+    context.forward(new Record<>(callId, new AssembledFlow.Spoken(u), p.timestamp()), outputName);
   }
 
   void emitVoiceActivity(String callId, int channel, SpeakerRole role, CallContext callContext,
@@ -66,12 +67,12 @@ final class Utterances {
         .setTranscriptTimestamp(java.time.Instant.ofEpochMilli(timestamp))
         .setAssembledAt(java.time.Instant.ofEpochMilli(now))
         .build();
-    context.forward(new Record<Object, Object>(callId, u, timestamp), outputName);
+    context.forward(new Record<>(callId, new AssembledFlow.Spoken(u), timestamp), outputName);
   }
 
   /** Passes a life-cycle event on, in order with the call's utterances. */
   void emitEvent(CallEvent event, long timestamp) {
-    context.forward(new Record<Object, Object>(event.getCallId(), event, timestamp), outputName);
+    context.forward(new Record<>(event.getCallId(), new AssembledFlow.Event(event), timestamp), outputName);
   }
 
   private static AudioCoverage coverageOf(AudioBuffer.Coverage c) {

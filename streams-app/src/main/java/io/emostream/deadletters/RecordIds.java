@@ -5,16 +5,22 @@ import io.emostream.avro.CallEvent;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.TranscriptSegment;
 import io.emostream.avro.Utterance;
+import io.emostream.common.AssembledFlow;
+import io.emostream.common.CallFlow;
 import java.nio.charset.StandardCharsets;
 
-/** Call and utterance ids of the values that flow through emostream, for dead-letter headers. */
+/** Call and utterance ids of the values that flow through emostream ({@link CallFlow}s and {@link AssembledFlow}s unwrapped), for dead-letter headers. */
 final class RecordIds {
 
   private RecordIds() {}
 
   /** The call of {@code value}, else {@code key} as text (every emostream topic but the group windows is keyed by callId). */
   static String callId(Object value, Object key) {
-    if (value instanceof AudioChunk v) {
+    if (value instanceof CallFlow flow) {
+      return flow.callId();
+    } else if (value instanceof AssembledFlow flow) {
+      return flow.callId();
+    } else if (value instanceof AudioChunk v) {
       return v.getCallId();
     } else if (value instanceof TranscriptSegment v) {
       return v.getCallId();
@@ -36,7 +42,11 @@ final class RecordIds {
 
   /** The utterance {@code value} is or belongs to, or null. */
   static String utteranceId(Object value) {
-    if (value instanceof TranscriptSegment v) {
+    if (value instanceof CallFlow flow) {
+      return utteranceId(flow.value());
+    } else if (value instanceof AssembledFlow flow) {
+      return utteranceId(flow.value());
+    } else if (value instanceof TranscriptSegment v) {
       return v.getUtteranceId();
     } else if (value instanceof Utterance v) {
       return v.getUtteranceId();

@@ -6,6 +6,8 @@ import io.emostream.avro.CallEventType;
 import io.emostream.avro.EmotionTrend;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
+import io.emostream.common.CallFlow;
+import io.emostream.common.LabelTally;
 import java.time.Instant;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>State lives in a changelogged store keyed {@code callId|ROLE} and is dropped on
  * CALL_ENDED, so it stays bounded by the number of active calls.
  */
-public final class CallRollupProcessor implements Processor<String, Object, String, CallEmotionRollup> {
+public final class CallRollupProcessor implements Processor<String, CallFlow, String, CallEmotionRollup> {
 
   private final String storeName;
   private final RollupConfig config;
@@ -39,14 +41,16 @@ public final class CallRollupProcessor implements Processor<String, Object, Stri
   }
 
   @Override
-  public void process(Record<String, Object> record) {
-    if (record.value() instanceof ScoredUtterance u) {
+  public void process(Record<String, CallFlow> record) {
+    if (record.value() instanceof CallFlow.Scored scored) {
+      ScoredUtterance u = scored.utterance();
       String key = key(u.getCallId(), u.getRole());
       CallRollupState previous = store.get(key);
       CallRollupState state = (previous == null ? CallRollupState.empty() : previous).plus(u, config);
       store.put(key, state);
       context.forward(new Record<>(u.getCallId(), toRollup(u, state), record.timestamp()));
-    } else if (record.value() instanceof CallEvent event && event.getType() == CallEventType.CALL_ENDED) {
+    } else if (record.value() instanceof CallFlow.Event flow && flow.event().getType() == CallEventType.CALL_ENDED) {
+      CallEvent event = flow.event();
       for (SpeakerRole role : SpeakerRole.values()) {
         store.delete(key(event.getCallId(), role));
       }

@@ -2,7 +2,8 @@ package io.emostream.rollups;
 
 import io.emostream.avro.EmotionLabel;
 import io.emostream.avro.ScoredUtterance;
-import io.emostream.scoring.LabelMapping;
+import io.emostream.common.FeatureApi;
+import io.emostream.common.LabelMapping;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  * @param ewmaNegative EWMA of ANGRY plus SAD probability
  * @param recent       the recent window, oldest first
  */
+@FeatureApi
 public record CallRollupState(
     long count, double ewmaValence, double ewmaArousal, double ewmaNegative, List<Recent> recent) {
 

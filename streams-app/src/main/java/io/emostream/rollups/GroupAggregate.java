@@ -5,7 +5,9 @@ import io.emostream.avro.GroupEmotionWindow;
 import io.emostream.avro.GroupType;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
-import io.emostream.scoring.LabelMapping;
+import io.emostream.common.FeatureApi;
+import io.emostream.common.LabelMapping;
+import io.emostream.common.LabelTally;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -24,6 +26,7 @@ import java.util.Set;
  * @param customerNegative  customer utterances labelled ANGRY or SAD
  * @param customerValenceSum sum of customer valence
  */
+@FeatureApi
 public record GroupAggregate(
     String tenant,
     long utteranceCount,

@@ -1,5 +1,6 @@
 package io.emostream.rollups;
 
+import io.emostream.common.FeatureApi;
 import io.emostream.config.EmostreamSettings;
 import io.emostream.config.RollupKeys;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Objects;
  *                stream time passes its end plus this ({@code rollups.group-window.grace},
  *                default 30 s)
  */
+@FeatureApi
 public record GroupWindowConfig(Duration size, Duration advance, Duration grace) {
 
   public static final String SIZE = RollupKeys.WINDOW_SIZE_CONFIG;

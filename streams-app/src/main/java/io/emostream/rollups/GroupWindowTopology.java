@@ -3,7 +3,8 @@ package io.emostream.rollups;
 import io.emostream.avro.GroupEmotionWindow;
 import io.emostream.avro.GroupType;
 import io.emostream.avro.ScoredUtterance;
-import io.emostream.scoring.JsonSerde;
+import io.emostream.common.FeatureApi;
+import io.emostream.common.JsonSerde;
 import io.emostream.topics.Topic;
 import java.util.Locale;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * internal topics. Utterances without an agent (or queue) are left out of that grouping.
  * Windows close on stream time (event time of the utterances), after the grace period.
  */
+@FeatureApi
 public final class GroupWindowTopology {
 
   /** Store of the agents' windows, queryable by the serving layer. */

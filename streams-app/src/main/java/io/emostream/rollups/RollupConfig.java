@@ -1,5 +1,6 @@
 package io.emostream.rollups;
 
+import io.emostream.common.FeatureApi;
 import io.emostream.config.EmostreamSettings;
 import io.emostream.config.RollupKeys;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param trendThreshold  valence slope per utterance beyond which the trend is IMPROVING or
  *                        WORSENING rather than STABLE ({@code rollups.trend-threshold})
  */
+@FeatureApi
 public record RollupConfig(double ewmaAlpha, int windowSize, double trendThreshold) {
 
   public static final String EWMA_ALPHA = RollupKeys.EWMA_ALPHA_CONFIG;

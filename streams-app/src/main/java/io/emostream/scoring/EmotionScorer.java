@@ -2,6 +2,9 @@ package io.emostream.scoring;
 
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.Utterance;
+import io.emostream.common.AssembledFlow;
+import io.emostream.common.CallFlow;
+import io.emostream.common.LabelMapping;
 import io.emostream.deadletters.DeadLetter;
 import io.emostream.deadletters.DeadLetterReason;
 import io.emostream.deadletters.DeadLetterStage;
@@ -53,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * cause ({@link io.emostream.deadletters.DeadLetterHeaders}, stage {@code scoring}). One bad utterance never
  * stops the stream thread.
  */
-public final class EmotionScorer implements Processor<String, Object, String, Object> {
+public final class EmotionScorer implements Processor<String, AssembledFlow, String, CallFlow> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmotionScorer.class);
   private static final long POLL_MS = 10;
@@ -68,7 +71,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   private final Serde<Utterance> utteranceSerde;
   private final ScorerChildren children;
 
-  private ProcessorContext<String, Object> context;
+  private ProcessorContext<String, CallFlow> context;
   private DeadLetters deadLetters;
   private KeyValueStore<Long, PendingEntry> store;
   private final ArrayDeque<Slot> slots = new ArrayDeque<>();
@@ -117,7 +120,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
+  public void init(ProcessorContext<String, CallFlow> context) {
     this.context = context;
     this.deadLetters = new DeadLetters(context, children.deadLetterSink(), DeadLetterStage.SCORING);
     this.store = context.getStateStore(storeName);
@@ -153,22 +156,19 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   }
 
   @Override
-  public void process(Record<String, Object> record) {
+  public void process(Record<String, AssembledFlow> record) {
     long now = context.currentSystemTimeMs();
     loadOnce(now);
-    Object value = record.value();
-    if (value instanceof Utterance) {
-      enqueue(record, now);
-    } else if (value instanceof CallEvent) {
+    AssembledFlow flow = Objects.requireNonNull(record.value(),
+        () -> "EmotionScorer got a null value for key " + record.key() + " (check the topology wiring)");
+    if (flow instanceof AssembledFlow.Spoken spoken) {
+      enqueue(record.timestamp(), spoken.utterance(), now);
+    } else if (flow instanceof AssembledFlow.Event e) {
       if (slots.isEmpty()) {
-        forwardDownstream(record);
+        forwardDownstream(record.withValue(new CallFlow.Event(e.event())));
       } else {
-        enqueue(record, now); // it must follow the scores of the utterances before it
+        enqueue(record.timestamp(), e.event(), now); // it must follow the scores of the utterances before it
       }
-    } else {
-      throw new IllegalArgumentException("EmotionScorer got a "
-          + (value == null ? "null value" : value.getClass().getName()) + " for key " + record.key()
-          + "; it accepts Utterance and CallEvent only (check the topology wiring)");
     }
     drain(now);
     awaitRoom();
@@ -179,9 +179,9 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
     drain(now);
   }
 
-  private void enqueue(Record<String, Object> record, long now) {
+  private void enqueue(long recordTimestamp, Object value, long now) {
     long sequence = nextSequence++;
-    PendingEntry entry = new PendingEntry(record.timestamp(), now, record.value());
+    PendingEntry entry = new PendingEntry(recordTimestamp, now, value);
     store.put(sequence, entry);
     Slot slot = new Slot(sequence, entry);
     slots.add(slot);
@@ -301,10 +301,10 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
   private void forward(Slot slot) {
     Object value = slot.entry.value();
     if (value instanceof CallEvent event) {
-      forwardDownstream(new Record<>(event.getCallId(), value, slot.entry.recordTimestamp()));
+      forwardDownstream(new Record<>(event.getCallId(), new CallFlow.Event(event), slot.entry.recordTimestamp()));
     } else if (slot.outcome instanceof ScoreOutcome.Scored scored) {
-      Record<String, Object> out = new Record<>(scored.scored().getCallId(),
-          (Object) scored.scored(), scored.pending().recordTimestamp());
+      Record<String, CallFlow> out = new Record<>(scored.scored().getCallId(),
+          new CallFlow.Scored(scored.scored()), scored.pending().recordTimestamp());
       context.forward(out, children.scoredSink());
       forwardDownstream(out);
     } else if (slot.outcome instanceof ScoreOutcome.Failed failed) {
@@ -312,7 +312,7 @@ public final class EmotionScorer implements Processor<String, Object, String, Ob
     }
   }
 
-  private void forwardDownstream(Record<String, Object> record) {
+  private void forwardDownstream(Record<String, CallFlow> record) {
     for (String child : children.downstream()) {
       context.forward(record, child);
     }

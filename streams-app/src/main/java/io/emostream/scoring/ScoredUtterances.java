@@ -6,6 +6,7 @@ import io.emostream.avro.Modality;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.ScoringTimings;
 import io.emostream.avro.Utterance;
+import io.emostream.common.LabelMapping;
 import io.emostream.model.EmotionPrediction;
 import io.emostream.model.ModelInfo;
 import java.nio.ByteBuffer;

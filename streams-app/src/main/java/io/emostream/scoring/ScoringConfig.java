@@ -1,5 +1,6 @@
 package io.emostream.scoring;
 
+import io.emostream.common.FeatureApi;
 import io.emostream.config.EmostreamSettings;
 import io.emostream.config.InferenceKeys;
 import io.emostream.model.batching.BatchingConfig;
@@ -26,6 +27,7 @@ import java.util.Objects;
  *                      ({@code inference.retry-backoff}); the stream thread goes on meanwhile
  * @param textMode      transcript text in the output ({@code output.include-text})
  */
+@FeatureApi
 public record ScoringConfig(int maxBatch, Duration maxDelay, int queueCapacity, int maxInFlight,
     int retries, Duration retryBackoff, TextMode textMode) {
 

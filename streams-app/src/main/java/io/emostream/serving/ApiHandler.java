@@ -3,8 +3,9 @@ package io.emostream.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.emostream.alerts.AlertTopology;
 import io.emostream.rollups.GroupWindowTopology;
-import io.emostream.scoring.ScoringTopology;
+import io.emostream.timeline.TimelineTopology;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,11 +74,11 @@ final class ApiHandler implements HttpHandler {
 
   private void route(HttpExchange exchange, String path, boolean localOnly) throws IOException {
     if (path.equals("/api/calls/active")) {
-      all(exchange, ScoringTopology.TIMELINE_STORE, localOnly, LocalQueries::activeCalls,
+      all(exchange, TimelineTopology.STORE, localOnly, LocalQueries::activeCalls,
           Comparator.comparingLong((JsonNode n) -> n.path("updatedAt").asLong()).reversed());
     } else if (path.startsWith(CALLS) && path.length() > CALLS.length()) {
       String callId = path.substring(CALLS.length());
-      one(exchange, ScoringTopology.TIMELINE_STORE, callId, localOnly, q -> q.call(callId),
+      one(exchange, TimelineTopology.STORE, callId, localOnly, q -> q.call(callId),
           "call " + callId + " is unknown, or ended longer ago than summaries.ended-call-retention", true);
     } else if (path.equals("/api/agents")) {
       all(exchange, GroupWindowTopology.AGENT_STORE, localOnly, LocalQueries::agents,
@@ -87,7 +88,7 @@ final class ApiHandler implements HttpHandler {
       one(exchange, GroupWindowTopology.AGENT_STORE, agentId, localOnly, q -> q.agent(agentId),
           "agent " + agentId + " has no windows (no scored utterances within the window retention)", false);
     } else if (path.equals("/api/alerts/open")) {
-      all(exchange, ScoringTopology.ALERT_STORE, localOnly, LocalQueries::openAlerts,
+      all(exchange, AlertTopology.STORE, localOnly, LocalQueries::openAlerts,
           Comparator.comparingLong((JsonNode n) -> n.path("openedAt").asLong()).reversed());
     } else {
       Http.error(exchange, 404, "no endpoint " + path + ": try /api/calls/active, /api/calls/{id}, /api/agents,"

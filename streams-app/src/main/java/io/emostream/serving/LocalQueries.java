@@ -1,13 +1,15 @@
 package io.emostream.serving;
 
 import io.emostream.alerts.AlertState;
+import io.emostream.alerts.AlertTopology;
 import io.emostream.avro.GroupType;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.rollups.CallRollupState;
+import io.emostream.rollups.CallRollupTopology;
 import io.emostream.rollups.GroupAggregate;
 import io.emostream.rollups.GroupWindowTopology;
-import io.emostream.scoring.ScoringTopology;
 import io.emostream.timeline.CallTimeline;
+import io.emostream.timeline.TimelineTopology;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -144,15 +146,15 @@ final class LocalQueries {
   }
 
   private ReadOnlyKeyValueStore<String, CallTimeline> timelines() {
-    return stores.keyValue(ScoringTopology.TIMELINE_STORE);
+    return stores.keyValue(TimelineTopology.STORE);
   }
 
   private ReadOnlyKeyValueStore<String, CallRollupState> rollups() {
-    return stores.keyValue(ScoringTopology.ROLLUP_STORE);
+    return stores.keyValue(CallRollupTopology.STORE);
   }
 
   private ReadOnlyKeyValueStore<String, AlertState> alertStates() {
-    return stores.keyValue(ScoringTopology.ALERT_STORE);
+    return stores.keyValue(AlertTopology.STORE);
   }
 
   private ReadOnlyWindowStore<String, GroupAggregate> agentWindows() {

@@ -1,7 +1,7 @@
 package io.emostream.serving;
 
+import io.emostream.common.FeatureApi;
 import io.emostream.config.ConfigException;
-import io.emostream.app.EmostreamConfig;
 import io.emostream.config.EmostreamSettings;
 import io.emostream.config.ServingKeys;
 import java.time.Duration;
@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * @param clientProps    Kafka client settings (bootstrap, security) for the event stream's
  *                       consumer; never null
  */
+@FeatureApi
 public record ServingConfig(boolean enabled, String host, int port, String advertisedHost, String token,
     Duration keepAlive, Properties clientProps) {
 
@@ -51,19 +52,22 @@ public record ServingConfig(boolean enabled, String host, int port, String adver
     clientProps = copy;
   }
 
-  /** Reads the {@code serving.*} keys of {@code config}. */
-  public static ServingConfig from(EmostreamConfig config) {
-    EmostreamSettings s = config.settings();
+  /**
+   * Reads the {@code serving.*} keys of {@code s}.
+   *
+   * @param streams the app's Kafka Streams properties, whose consumer settings the event stream's
+   *                consumer reuses
+   */
+  public static ServingConfig from(EmostreamSettings s, Properties streams) {
     String host = s.getString(HOST);
     String advertised = s.getString(ADVERTISED_HOST);
     return new ServingConfig(s.getBoolean(ENABLED), host, s.getInt(PORT), advertised == null ? host : advertised,
-        s.getSecret(TOKEN), s.getDuration(KEEP_ALIVE), consumerSettings(config));
+        s.getSecret(TOKEN), s.getDuration(KEEP_ALIVE), consumerSettings(streams));
   }
 
   /** The consumer settings among the Streams settings (bootstrap servers, SASL, TLS ...). */
-  private static Properties consumerSettings(EmostreamConfig config) {
+  private static Properties consumerSettings(Properties streams) {
     Map<String, String> picked = new TreeMap<>();
-    Properties streams = config.streamsProperties();
     for (String key : streams.stringPropertyNames()) {
       if (ConsumerConfig.configNames().contains(key) && !key.equals(ConsumerConfig.GROUP_ID_CONFIG)
           && !key.equals(ConsumerConfig.CLIENT_ID_CONFIG)) {

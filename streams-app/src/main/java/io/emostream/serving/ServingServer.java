@@ -3,9 +3,9 @@ package io.emostream.serving;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.emostream.alerts.AlertTopology;
+import io.emostream.common.FeatureApi;
 import io.emostream.config.ConfigException;
-import io.emostream.app.EmostreamApp;
-import io.emostream.scoring.ScoringTopology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@code application.server}), then {@link #start} installs the handlers over the running app.
  * Each request runs on a pooled thread; an event-stream client holds its thread while connected.
  */
+@FeatureApi
 public final class ServingServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServingServer.class);
@@ -73,11 +74,11 @@ public final class ServingServer implements AutoCloseable {
    *
    * @param applicationServer the {@code application.server} Streams runs with ({@code host:port})
    */
-  public void start(EmostreamApp app, String applicationServer) {
+  public void start(ServedApp app, String applicationServer) {
     KafkaStreams streams = app.streams();
     HostInfo self = HostInfo.buildFromEndpoint(applicationServer);
     feed = new EventFeed(config.keepAlive(), FEED_QUEUE);
-    tap = new FeedTap(config.clientProps(), app.topics().scoring().utterances(), app.topics().scoring().alerts(),
+    tap = new FeedTap(config.clientProps(), app.utterances(), app.alerts(),
         feed);
     IntFunction<LocalQueries> local = partition -> new LocalQueries(StoreSource.of(streams, partition));
     StreamsCluster cluster = new StreamsCluster(streams, self, config.token(), app.inputPartitions());
@@ -100,7 +101,7 @@ public final class ServingServer implements AutoCloseable {
   private static int openAlertCount(Cluster cluster, IntFunction<LocalQueries> local) {
     try {
       int open = 0;
-      for (var e : cluster.activeHosts(ScoringTopology.ALERT_STORE).entrySet()) {
+      for (var e : cluster.activeHosts(AlertTopology.STORE).entrySet()) {
         if (e.getValue().equals(cluster.self())) {
           open += local.apply(e.getKey()).openAlerts().size();
         }

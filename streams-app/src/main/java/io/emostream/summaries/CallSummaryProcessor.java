@@ -10,7 +10,8 @@ import io.emostream.avro.EmotionPeak;
 import io.emostream.avro.RoleSummary;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
-import io.emostream.rollups.LabelTally;
+import io.emostream.common.CallFlow;
+import io.emostream.common.LabelTally;
 import io.emostream.summaries.CallSummaryState.RoleTotals;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +31,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * scorer forwards CALL_ENDED only after the call's last scored utterance, the summary covers
  * every utterance of the call.
  */
-public final class CallSummaryProcessor implements Processor<String, Object, String, CallEmotionSummary> {
+public final class CallSummaryProcessor implements Processor<String, CallFlow, String, CallFlow> {
 
   private final String storeName;
   private final SummaryConfig config;
-  private ProcessorContext<String, CallEmotionSummary> context;
+  private ProcessorContext<String, CallFlow> context;
   private KeyValueStore<String, CallSummaryState> store;
 
   public CallSummaryProcessor(String storeName, SummaryConfig config) {
@@ -43,25 +44,28 @@ public final class CallSummaryProcessor implements Processor<String, Object, Str
   }
 
   @Override
-  public void init(ProcessorContext<String, CallEmotionSummary> context) {
+  public void init(ProcessorContext<String, CallFlow> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
   }
 
   @Override
-  public void process(Record<String, Object> record) {
-    Object value = record.value();
-    if (value instanceof ScoredUtterance u) {
+  public void process(Record<String, CallFlow> record) {
+    CallFlow flow = record.value();
+    if (flow instanceof CallFlow.Scored scored) {
+      ScoredUtterance u = scored.utterance();
       store.put(u.getCallId(), current(u.getCallId()).plus(u, config));
-    } else if (value instanceof EmotionAlert alert && alert.getStatus() == AlertStatus.OPENED) {
-      store.put(alert.getCallId(), current(alert.getCallId()).withAlert());
-    } else if (value instanceof CallEvent event && event.getType() == CallEventType.CALL_STARTED) {
+    } else if (flow instanceof CallFlow.Alert raised && raised.alert().getStatus() == AlertStatus.OPENED) {
+      store.put(raised.callId(), current(raised.callId()).withAlert());
+    } else if (flow instanceof CallFlow.Event e && e.event().getType() == CallEventType.CALL_STARTED) {
+      CallEvent event = e.event();
       store.put(event.getCallId(), current(event.getCallId()).started(
           event.getTimestamp().toEpochMilli(), event.getTenant(), event.getAgentId(), event.getQueue()));
-    } else if (value instanceof CallEvent event && event.getType() == CallEventType.CALL_ENDED) {
+    } else if (flow instanceof CallFlow.Event e && e.event().getType() == CallEventType.CALL_ENDED) {
+      CallEvent event = e.event();
       CallEmotionSummary summary = summarise(event, current(event.getCallId()));
       store.delete(event.getCallId());
-      context.forward(new Record<>(event.getCallId(), summary, record.timestamp()));
+      context.forward(new Record<>(event.getCallId(), new CallFlow.Summary(summary), record.timestamp()));
     }
   }
 

@@ -3,7 +3,7 @@ package io.emostream.summaries;
 import io.emostream.avro.EmotionLabel;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
-import io.emostream.scoring.LabelMapping;
+import io.emostream.common.LabelMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package io.emostream.summaries;
 
+import io.emostream.common.FeatureApi;
 import io.emostream.config.EmostreamSettings;
 import io.emostream.config.SummaryKeys;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Objects;
  *                        {@code /api/calls/{id}} ({@code summaries.ended-call-retention}, default
  *                        1 h; 0 forgets a call as soon as it ends)
  */
+@FeatureApi
 public record SummaryConfig(int startUtterances, int endUtterances, int peaks, Duration endedRetention) {
 
   public static final String START_UTTERANCES = SummaryKeys.START_UTTERANCES_CONFIG;

@@ -1,5 +1,6 @@
 package io.emostream.timeline;
 
+import io.emostream.common.FeatureApi;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,7 @@ import java.util.List;
  * @param forgetAt   wall-clock epoch ms after which an ended call is dropped, or null while active
  * @param summary    the call's summary once it ended, or null
  */
+@FeatureApi
 public record CallTimeline(
     String callId,
     String tenant,

@@ -1,11 +1,10 @@
 package io.emostream.timeline;
 
 import io.emostream.avro.CallContext;
-import io.emostream.avro.CallEmotionSummary;
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.CallEventType;
-import io.emostream.avro.EmotionAlert;
 import io.emostream.avro.ScoredUtterance;
+import io.emostream.common.CallFlow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code maxEntries}. A retention of zero drops a call at CALL_ENDED. This is a terminal node:
  * it forwards nothing.
  */
-public final class CallTimelineProcessor implements Processor<String, Object, Void, Void> {
-
-  /** Entries kept per list and call when not configured otherwise. */
-  public static final int DEFAULT_MAX_ENTRIES = 100;
+public final class CallTimelineProcessor implements Processor<String, CallFlow, Void, Void> {
 
   /** Longest pause between sweeps for ended calls past their retention. */
   private static final Duration MAX_SWEEP_INTERVAL = Duration.ofMinutes(1);
@@ -73,23 +69,26 @@ public final class CallTimelineProcessor implements Processor<String, Object, Vo
   }
 
   @Override
-  public void process(Record<String, Object> record) {
-    Object value = record.value();
+  public void process(Record<String, CallFlow> record) {
+    CallFlow flow = record.value();
     long ts = record.timestamp();
-    if (value instanceof ScoredUtterance u) {
+    if (flow instanceof CallFlow.Scored scored) {
+      ScoredUtterance u = scored.utterance();
       CallTimeline timeline = current(u.getCallId(), ts);
       CallContext c = u.getContext();
       if (c != null) {
         timeline = timeline.withContext(c.getTenant(), c.getAgentId(), c.getQueue(), ts);
       }
       store.put(u.getCallId(), timeline.plus(TimelineUtterance.of(u), maxEntries, ts));
-    } else if (value instanceof EmotionAlert a) {
-      store.put(a.getCallId(), current(a.getCallId(), ts).plus(TimelineAlert.of(a), maxEntries, ts));
-    } else if (value instanceof CallEmotionSummary s) {
+    } else if (flow instanceof CallFlow.Alert raised) {
+      store.put(raised.callId(), current(raised.callId(), ts).plus(TimelineAlert.of(raised.alert()), maxEntries, ts));
+    } else if (flow instanceof CallFlow.Summary summary) {
       if (!endedRetention.isZero()) {
-        store.put(s.getCallId(), current(s.getCallId(), ts).withSummary(TimelineSummary.of(s), ts));
+        store.put(summary.callId(), current(summary.callId(), ts)
+            .withSummary(TimelineSummary.of(summary.summary()), ts));
       }
-    } else if (value instanceof CallEvent event) {
+    } else if (flow instanceof CallFlow.Event e) {
+      CallEvent event = e.event();
       if (event.getType() == CallEventType.CALL_ENDED) {
         if (endedRetention.isZero()) {
           store.delete(event.getCallId());

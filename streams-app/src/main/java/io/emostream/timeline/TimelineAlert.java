@@ -1,6 +1,7 @@
 package io.emostream.timeline;
 
 import io.emostream.avro.EmotionAlert;
+import io.emostream.common.FeatureApi;
 
 /**
  * One alert event of a call as the timeline keeps it. Immutable.
@@ -14,6 +15,7 @@ import io.emostream.avro.EmotionAlert;
  * @param message   a human-readable description
  * @param resolution for RESOLVED: CALMED or CALL_ENDED; null for OPENED
  */
+@FeatureApi
 public record TimelineAlert(String alertId, String role, String status, String severity, String rule,
     long timestamp, String message, String resolution) {
 

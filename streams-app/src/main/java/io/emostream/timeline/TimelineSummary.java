@@ -2,6 +2,7 @@ package io.emostream.timeline;
 
 import io.emostream.avro.CallEmotionSummary;
 import io.emostream.avro.EmotionPeak;
+import io.emostream.common.FeatureApi;
 import java.util.List;
 
 /**
@@ -15,6 +16,7 @@ import java.util.List;
  * @param customerShift        end minus start, or null
  * @param peaks                the most negative moments, most negative first
  */
+@FeatureApi
 public record TimelineSummary(long utteranceCount, int alertCount, Double customerStartValence,
     Double customerEndValence, Double customerShift, List<Peak> peaks) {
 

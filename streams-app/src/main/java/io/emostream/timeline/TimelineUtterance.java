@@ -1,6 +1,7 @@
 package io.emostream.timeline;
 
 import io.emostream.avro.ScoredUtterance;
+import io.emostream.common.FeatureApi;
 
 /**
  * One scored utterance as the timeline keeps it: what the dashboard draws, without
@@ -18,6 +19,7 @@ import io.emostream.avro.ScoredUtterance;
  * @param text        the transcript when the app publishes text, else null
  * @param scoredAt    epoch ms it was scored at
  */
+@FeatureApi
 public record TimelineUtterance(
     String utteranceId,
     String role,

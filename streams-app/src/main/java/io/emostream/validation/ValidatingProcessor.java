@@ -26,13 +26,13 @@ import org.apache.kafka.streams.processor.api.Record;
  * @param <T> the Avro type of the topic's values
  */
 public final class ValidatingProcessor<T extends SpecificRecord>
-    implements Processor<byte[], byte[], Object, Object> {
+    implements Processor<byte[], byte[], String, ValidRecord> {
 
   private final Deserializer<T> deserializer;
   private final BiFunction<String, T, Optional<Rejection>> check;
   private final String nextName;
   private final String deadLetterSinkName;
-  private ProcessorContext<Object, Object> context;
+  private ProcessorContext<String, ValidRecord> context;
   private DeadLetters deadLetters;
   private KeyPartitionCheck partitionCheck;
 
@@ -51,7 +51,7 @@ public final class ValidatingProcessor<T extends SpecificRecord>
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
+  public void init(ProcessorContext<String, ValidRecord> context) {
     this.context = context;
     this.deadLetters = new DeadLetters(context, deadLetterSinkName, DeadLetterStage.VALIDATION);
     this.partitionCheck = KeyPartitionCheck.of(context);
@@ -90,7 +90,7 @@ public final class ValidatingProcessor<T extends SpecificRecord>
       deadLetters.send(record, rawKey, rawValue, rejection.get(), null, value);
       return;
     }
-    context.forward(new Record<Object, Object>(key, new ValidRecord(value, rawKey, rawValue),
+    context.forward(new Record<>(key, new ValidRecord(value, rawKey, rawValue),
         record.timestamp(), record.headers()), nextName);
   }
 }

@@ -9,6 +9,7 @@ import io.emostream.avro.ChannelRole;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.TranscriptSegment;
 import io.emostream.avro.Utterance;
+import io.emostream.common.AssembledFlow;
 import io.emostream.schemas.registry.InMemorySchemaRegistryClient;
 import io.emostream.schemas.serde.SpecificAvroSerde;
 import io.emostream.topics.Topic;
@@ -93,17 +94,19 @@ final class AssemblyDriver implements AutoCloseable {
   }
 
   /** Sends utterances and call events to their own test topics. */
-  private static final class SplitByType implements Processor<Object, Object, Object, Object> {
-    private ProcessorContext<Object, Object> context;
+  private static final class SplitByType implements Processor<String, AssembledFlow, String, Object> {
+    private ProcessorContext<String, Object> context;
 
     @Override
-    public void init(ProcessorContext<Object, Object> context) {
+    public void init(ProcessorContext<String, Object> context) {
       this.context = context;
     }
 
     @Override
-    public void process(Record<Object, Object> record) {
-      context.forward(record, record.value() instanceof Utterance ? "test-utterance-sink" : "test-event-sink");
+    public void process(Record<String, AssembledFlow> record) {
+      AssembledFlow flow = record.value();
+      context.forward(record.withValue((Object) flow.value()),
+          flow instanceof AssembledFlow.Spoken ? "test-utterance-sink" : "test-event-sink");
     }
   }
 

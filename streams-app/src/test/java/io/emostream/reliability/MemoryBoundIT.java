@@ -2,10 +2,13 @@ package io.emostream.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.emostream.alerts.AlertTopology;
 import io.emostream.app.EmostreamApp;
 import io.emostream.app.EmostreamConfig;
 import io.emostream.embedded.EmbeddedKafka;
+import io.emostream.rollups.CallRollupTopology;
 import io.emostream.scoring.ScoringTopology;
+import io.emostream.summaries.SummaryTopology;
 import io.emostream.testing.CallTraffic;
 import io.emostream.testing.PacedPublisher;
 import io.emostream.testing.RandomModelBundle;
@@ -37,8 +40,8 @@ class MemoryBoundIT {
   private static final boolean HEAVY = Boolean.getBoolean("emostream.heavy");
   private static final long HEAP_CEILING_MB = HEAVY ? 1_536 : 1_024;
   private static final List<String> STORES = List.of("assembly-audio", "assembly-pending-transcripts",
-      "assembly-calls", ScoringTopology.PENDING_STORE, ScoringTopology.ROLLUP_STORE, ScoringTopology.ALERT_STORE,
-      ScoringTopology.SUMMARY_STORE);
+      "assembly-calls", ScoringTopology.PENDING_STORE, CallRollupTopology.STORE, AlertTopology.STORE,
+      SummaryTopology.STORE);
 
   private final EmbeddedKafka kafka = SharedKafka.get();
   private final String registry = SharedDevRegistry.url();

@@ -13,11 +13,15 @@ import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.Utterance;
 import io.emostream.avro.UtteranceSource;
+import io.emostream.common.AssembledFlow;
 import io.emostream.model.EmotionModel;
 import io.emostream.rollups.GroupWindowTopology;
 import io.emostream.schemas.registry.InMemorySchemaRegistryClient;
 import io.emostream.schemas.serde.SpecificAvroSerde;
 import io.emostream.topics.Topic;
+import io.emostream.topology.EmostreamTopology;
+import io.emostream.topology.FeatureSettings;
+import io.emostream.topology.OutputTopics;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +41,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The scoring part of the topology in a TopologyTestDriver, fed by a stand-in for the
- * assembler: utterances and call events from two test topics, merged into one node that
+ * The scoring part of the topology and what consumes the scores (rollups, alerts, summaries,
+ * timeline, group windows) in a TopologyTestDriver, wired as in production by
+ * {@link EmostreamTopology#addAfterAssembly}, fed by a stand-in for the assembler: utterances and call events from two test topics, merged into one node that
  * forwards them in arrival order, as the real assembler does.
  */
 public final class ScoringDriver implements AutoCloseable {
@@ -75,23 +80,23 @@ public final class ScoringDriver implements AutoCloseable {
     var summarySerde = new SpecificAvroSerde<>(registry, CallEmotionSummary.class);
     var alertSerde = new SpecificAvroSerde<>(registry, EmotionAlert.class);
     var windowSerde = new SpecificAvroSerde<>(registry, GroupEmotionWindow.class);
-    ScoringTopics topics = new ScoringTopics(
+    OutputTopics topics = new OutputTopics(
         new Topic<>("emotion.utterances", Serdes.String(), scoredSerde),
         new Topic<>("emotion.calls", Serdes.String(), rollupSerde),
         new Topic<>("emotion.call-summaries", Serdes.String(), summarySerde),
         new Topic<>("emotion.alerts", Serdes.String(), alertSerde),
         new Topic<>("emotion.dead-letters", Serdes.String(), Serdes.ByteArray()));
-    EmotionSettings emotionSettings = EmotionSettings.from(settings);
+    FeatureSettings featureSettings = FeatureSettings.from(settings);
 
     StreamsBuilder builder = new StreamsBuilder();
     GroupWindowTopology.addTo(builder, topics.utterances(),
         new Topic<>("emotion.agents", Serdes.String(), windowSerde),
-        new Topic<>("emotion.queues", Serdes.String(), windowSerde), emotionSettings.windows());
+        new Topic<>("emotion.queues", Serdes.String(), windowSerde), featureSettings.windows());
     Topology topology = builder.build();
     topology.addSource("test-utterances", Serdes.String().deserializer(), utteranceSerde.deserializer(), UTTERANCES_IN);
     topology.addSource("test-events", Serdes.String().deserializer(), eventSerde.deserializer(), EVENTS_IN);
     topology.addProcessor("test-assembler", StandInAssembler::new, "test-utterances", "test-events");
-    ScoringTopology.addTo(topology, "test-assembler", topics, utteranceSerde, model, emotionSettings);
+    EmostreamTopology.addAfterAssembly(topology, "test-assembler", topics, utteranceSerde, model, featureSettings);
 
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
@@ -171,17 +176,18 @@ public final class ScoringDriver implements AutoCloseable {
   }
 
   /** Forwards utterances and call events as the assembler's output node does. */
-  private static final class StandInAssembler implements Processor<String, Object, String, Object> {
-    private ProcessorContext<String, Object> context;
+  private static final class StandInAssembler implements Processor<String, Object, String, AssembledFlow> {
+    private ProcessorContext<String, AssembledFlow> context;
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, AssembledFlow> context) {
       this.context = context;
     }
 
     @Override
     public void process(Record<String, Object> record) {
-      context.forward(record);
+      context.forward(record.withValue(record.value() instanceof Utterance u
+          ? new AssembledFlow.Spoken(u) : new AssembledFlow.Event((CallEvent) record.value())));
     }
   }
 }

@@ -7,13 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.emostream.alerts.AlertState;
+import io.emostream.alerts.AlertTopology;
 import io.emostream.avro.EmotionLabel;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.rollups.CallRollupState;
+import io.emostream.rollups.CallRollupTopology;
 import io.emostream.rollups.GroupAggregate;
 import io.emostream.rollups.GroupWindowTopology;
-import io.emostream.scoring.ScoringTopology;
 import io.emostream.timeline.CallTimeline;
+import io.emostream.timeline.TimelineTopology;
 import io.emostream.timeline.TimelineUtterance;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,19 +43,19 @@ class ApiHandlerTest {
   @BeforeEach
   void setUp() {
     driver = ServingFixtures.storesDriver();
-    KeyValueStore<String, CallTimeline> timelines = driver.getKeyValueStore(ScoringTopology.TIMELINE_STORE);
+    KeyValueStore<String, CallTimeline> timelines = driver.getKeyValueStore(TimelineTopology.STORE);
     CallTimeline timeline = CallTimeline.start("call-1", 1_000).withContext("acme", "agent-7", "billing", 1_000)
         .plus(TimelineUtterance.of(scored("call-1", "u1", SpeakerRole.AGENT, EmotionLabel.NEUTRAL, 0.1, 0)), 10, 2_000)
         .plus(TimelineUtterance.of(scored("call-1", "u2", SpeakerRole.CUSTOMER, EmotionLabel.ANGRY, -0.6, 2_000)), 10,
             5_000);
     timelines.put("call-1", timeline);
     timelines.put("call-0", CallTimeline.start("call-0", 500));
-    KeyValueStore<String, CallRollupState> rollups = driver.getKeyValueStore(ScoringTopology.ROLLUP_STORE);
+    KeyValueStore<String, CallRollupState> rollups = driver.getKeyValueStore(CallRollupTopology.STORE);
     rollups.put("call-1|AGENT", new CallRollupState(1, 0.1, 0.3, 0.2,
         List.of(new CallRollupState.Recent("u1", EmotionLabel.NEUTRAL, 0.1))));
     rollups.put("call-1|CUSTOMER", new CallRollupState(1, -0.6, 0.5, 0.8,
         List.of(new CallRollupState.Recent("u2", EmotionLabel.ANGRY, -0.6))));
-    KeyValueStore<String, AlertState> alerts = driver.getKeyValueStore(ScoringTopology.ALERT_STORE);
+    KeyValueStore<String, AlertState> alerts = driver.getKeyValueStore(AlertTopology.STORE);
     alerts.put("call-1|CUSTOMER", new AlertState(1, 0.8, List.of(), null, List.of(), 1,
         new AlertState.OpenEpisode("call-1-CUSTOMER-1", "CONSECUTIVE_NEGATIVE", true, 4_000, 3_500, 1, "acme",
             "agent-7", "billing"), null, List.of(), 0, 3_500, List.of(), List.of()));

@@ -12,7 +12,7 @@ class ServingConfigTest {
 
   @Test
   void shouldUseTheDeclaredDefaults() {
-    ServingConfig config = ServingConfig.from(EmostreamConfig.of(Map.of()));
+    ServingConfig config = from(EmostreamConfig.of(Map.of()));
     assertThat(config.enabled()).isTrue();
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.advertisedHost()).isEqualTo("127.0.0.1");
@@ -23,15 +23,15 @@ class ServingConfigTest {
 
   @Test
   void shouldReadTheKeepAliveAsADurationAndTheFormerMillisecondKeyToo() {
-    assertThat(ServingConfig.from(EmostreamConfig.of(Map.of("serving.sse.keep-alive", "2s"))).keepAlive())
+    assertThat(from(EmostreamConfig.of(Map.of("serving.sse.keep-alive", "2s"))).keepAlive())
         .isEqualTo(Duration.ofSeconds(2));
-    assertThat(ServingConfig.from(EmostreamConfig.of(Map.of("serving.sse.keep-alive-ms", "1500"))).keepAlive())
+    assertThat(from(EmostreamConfig.of(Map.of("serving.sse.keep-alive-ms", "1500"))).keepAlive())
         .isEqualTo(Duration.ofMillis(1500));
   }
 
   @Test
   void shouldReadTheTokenAndPassOnlyConsumerSettingsToTheFeed() {
-    ServingConfig config = ServingConfig.from(EmostreamConfig.of(Map.of("serving.token", "t0k",
+    ServingConfig config = from(EmostreamConfig.of(Map.of("serving.token", "t0k",
         "bootstrap.servers", "b:9092", "security.protocol", "SSL", "num.stream.threads", "2")));
     assertThat(config.token()).isEqualTo("t0k");
     assertThat(config.clientProps()).containsOnlyKeys("bootstrap.servers", "security.protocol");
@@ -39,7 +39,12 @@ class ServingConfigTest {
 
   @Test
   void shouldNotAllowAWildcardHostWithoutAnAdvertisedHost() {
-    assertThatThrownBy(() -> ServingConfig.from(EmostreamConfig.of(Map.of("serving.host", "0.0.0.0"))))
+    assertThatThrownBy(() -> from(EmostreamConfig.of(Map.of("serving.host", "0.0.0.0"))))
         .hasMessageContaining("serving.advertised-host");
+  }
+
+  /** The config as the app builds it: its settings and its Streams properties. */
+  private static ServingConfig from(EmostreamConfig config) {
+    return ServingConfig.from(config.settings(), config.streamsProperties());
   }
 }

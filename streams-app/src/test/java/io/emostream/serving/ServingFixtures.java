@@ -3,6 +3,7 @@ package io.emostream.serving;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.emostream.alerts.AlertState;
+import io.emostream.alerts.AlertTopology;
 import io.emostream.avro.AudioCoverage;
 import io.emostream.avro.CallContext;
 import io.emostream.avro.EmotionLabel;
@@ -11,11 +12,12 @@ import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.ScoringTimings;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.rollups.CallRollupState;
+import io.emostream.rollups.CallRollupTopology;
 import io.emostream.rollups.GroupAggregate;
 import io.emostream.rollups.GroupWindowTopology;
-import io.emostream.scoring.JsonSerde;
-import io.emostream.scoring.ScoringTopology;
+import io.emostream.common.JsonSerde;
 import io.emostream.timeline.CallTimeline;
+import io.emostream.timeline.TimelineTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -54,9 +56,9 @@ final class ServingFixtures {
         // only holds the stores
       }
     }, "src");
-    kv(topology, ScoringTopology.TIMELINE_STORE, CallTimeline.class);
-    kv(topology, ScoringTopology.ROLLUP_STORE, CallRollupState.class);
-    kv(topology, ScoringTopology.ALERT_STORE, AlertState.class);
+    kv(topology, TimelineTopology.STORE, CallTimeline.class);
+    kv(topology, CallRollupTopology.STORE, CallRollupState.class);
+    kv(topology, AlertTopology.STORE, AlertState.class);
     topology.addStateStore(Stores.windowStoreBuilder(
         Stores.inMemoryWindowStore(GroupWindowTopology.AGENT_STORE, Duration.ofMinutes(6), Duration.ofMinutes(5), false),
         Serdes.String(), new JsonSerde<>(GroupAggregate.class)), "holder");

@@ -16,7 +16,8 @@ import io.emostream.avro.EmotionProbabilities;
 import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.ScoringTimings;
 import io.emostream.avro.SpeakerRole;
-import io.emostream.scoring.JsonSerde;
+import io.emostream.common.CallFlow;
+import io.emostream.common.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,10 +119,10 @@ class CallTimelineProcessorTest {
   }
 
   private void process(Object value, long timestamp) {
-    String key = value instanceof ScoredUtterance u ? u.getCallId()
-        : value instanceof EmotionAlert a ? a.getCallId()
-        : value instanceof CallEmotionSummary s ? s.getCallId() : ((CallEvent) value).getCallId();
-    processor.process(new Record<>(key, value, timestamp));
+    CallFlow flow = value instanceof ScoredUtterance u ? new CallFlow.Scored(u)
+        : value instanceof EmotionAlert a ? new CallFlow.Alert(a)
+        : value instanceof CallEmotionSummary s ? new CallFlow.Summary(s) : new CallFlow.Event((CallEvent) value);
+    processor.process(new Record<>(flow.callId(), flow, timestamp));
   }
 
   private static CallEvent ended(String callId) {

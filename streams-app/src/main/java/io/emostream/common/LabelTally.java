@@ -1,4 +1,4 @@
-package io.emostream.rollups;
+package io.emostream.common;
 
 import io.emostream.avro.EmotionLabel;
 import io.emostream.avro.LabelCounts;

@@ -1,4 +1,4 @@
-package io.emostream.scoring;
+package io.emostream.common;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +7,11 @@ import java.util.Objects;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * JSON serde for the app's internal state records (rollup, alert, summary and window state).
@@ -26,6 +30,14 @@ public final class JsonSerde<T> implements Serde<T> {
   /** A serde of {@code type}, which must be a record or bean Jackson can map. */
   public JsonSerde(Class<T> type) {
     this.type = Objects.requireNonNull(type, "type");
+  }
+
+  /**
+   * A persistent, changelogged store of {@code type} values as JSON under String keys: how the
+   * features keep their state per call (or per call and role).
+   */
+  public static <T> StoreBuilder<KeyValueStore<String, T>> keyValueStore(String name, Class<T> type) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type));
   }
 
   @Override

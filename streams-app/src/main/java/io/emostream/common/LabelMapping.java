@@ -1,4 +1,4 @@
-package io.emostream.scoring;
+package io.emostream.common;
 
 import io.emostream.avro.EmotionLabel;
 import io.emostream.avro.EmotionProbabilities;
