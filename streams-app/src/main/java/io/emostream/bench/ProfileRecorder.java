@@ -18,8 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * {@code bench --profile}: a JDK Flight Recorder recording (the JDK's {@code profile} settings) of
- * the whole run, written to {@code bench.jfr}, and a summary of where the stream threads and the
- * model's batcher thread spent their CPU samples: their top frames, and the first emostream frame
+ * the whole run, written to {@code bench.jfr}, and a summary of where the stream threads, the
+ * model's batcher thread and its preparer threads spent their CPU samples: their top frames, and the first emostream frame
  * under them (which part of our code the time belongs to).
  */
 final class ProfileRecorder {
@@ -58,7 +58,7 @@ final class ProfileRecorder {
           continue;
         }
         String group = ResourceSampler.group(String.valueOf(e.getThread("sampledThread").getJavaName()));
-        if (!group.equals("stream") && !group.equals("model")) {
+        if (!group.equals("stream") && !group.equals("model") && !group.equals("prepare")) {
           continue;
         }
         List<RecordedFrame> frames = e.getStackTrace().getFrames();
