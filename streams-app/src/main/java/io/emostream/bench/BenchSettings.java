@@ -86,10 +86,13 @@ public record BenchSettings(int calls, int utterancesPerCall, Pace pace, String 
 
   /**
    * PyTorch threads that fit the cores next to the most stream threads compared:
-   * {@code max(1, cores / max(threads))}.
+   * {@code max(1, cores - max(threads))}, like the app's own default (cores - 1 next to one stream
+   * thread). All stream threads share one model thread, so the intra-op threads add to them rather
+   * than multiply. On 2 cores with 2 intra-op threads the forward pass, competing with the stream
+   * thread and the broker, took 650-1000 ms per batch of 5-7 instead of about 25 ms with 1.
    */
   public static int defaultModelThreads(List<Integer> threads) {
     int most = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
-    return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, most));
+    return Math.max(1, Runtime.getRuntime().availableProcessors() - most);
   }
 }

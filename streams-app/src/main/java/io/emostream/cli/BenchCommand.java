@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "4", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
   private int partitions;
 
-  @Option(names = "--model-threads", description = "PyTorch intra-op threads (default: cores / most stream threads, at least 1).")
+  @Option(names = "--model-threads", description = "PyTorch intra-op threads (default: cores - most stream threads, at least 1).")
   private Integer modelThreads;
 
   @Option(names = "--rounds", defaultValue = "1",
