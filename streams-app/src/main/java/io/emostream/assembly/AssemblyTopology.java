@@ -86,8 +86,10 @@ public final class AssemblyTopology {
         supplier(n.audioStore(), config), Serdes.String(), StoreSerdes.chunk()), n.assembler());
     topology.addStateStore(Stores.keyValueStoreBuilder(
         supplier(n.pendingStore(), config), Serdes.String(), StoreSerdes.pending()), n.assembler());
+    // Cached: the call state is read and rewritten on every record (every 20 ms frame); the cache keeps
+    // the newest value per call and writes it to the store and its changelog once per commit, not per frame.
     topology.addStateStore(Stores.keyValueStoreBuilder(
-        supplier(n.callStore(), config), Serdes.String(), StoreSerdes.call()), n.assembler());
+        supplier(n.callStore(), config), Serdes.String(), StoreSerdes.call()).withCachingEnabled(), n.assembler());
 
     topology.addProcessor(n.output(), PassThrough::new, n.assembler());
     ByteArraySerializer out = new ByteArraySerializer();

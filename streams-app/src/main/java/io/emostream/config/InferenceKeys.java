@@ -27,6 +27,11 @@ public final class InferenceKeys {
   static final String MAX_IN_FLIGHT_DOC = "Most utterances one scorer task holds between receiving and forwarding; "
       + "at the bound the stream thread waits for the oldest result.";
 
+  public static final String PREPARE_THREADS_CONFIG = "inference.prepare-threads";
+  public static final int PREPARE_THREADS_DEFAULT = 0;
+  static final String PREPARE_THREADS_DOC = "Threads that compute queued utterances' features and tokens while the model "
+      + "runs the previous batch; 0: half the cores, 1 to 4.";
+
   public static final String RETRIES_CONFIG = "inference.retries";
   public static final int RETRIES_DEFAULT = 3;
   static final String RETRIES_DOC = "Model retries of an utterance that failed alone, before it is dead-lettered.";
@@ -58,6 +63,8 @@ public final class InferenceKeys {
             Importance.MEDIUM, QUEUE_CAPACITY_DOC)
         .define(MAX_IN_FLIGHT_CONFIG, Type.INT, MAX_IN_FLIGHT_DEFAULT, Validators.intIn(1, 1 << 20),
             Importance.MEDIUM, MAX_IN_FLIGHT_DOC)
+        .define(PREPARE_THREADS_CONFIG, Type.INT, PREPARE_THREADS_DEFAULT, Validators.intIn(0, 64),
+            Importance.LOW, PREPARE_THREADS_DOC)
         .define(RETRIES_CONFIG, Type.INT, RETRIES_DEFAULT, Validators.intIn(0, 10), Importance.LOW, RETRIES_DOC)
         .define(RETRY_BACKOFF_CONFIG, Type.STRING, RETRY_BACKOFF_DEFAULT,
             Validators.durationIn(Duration.ZERO, Duration.ofSeconds(2)), Importance.LOW, RETRY_BACKOFF_DOC)

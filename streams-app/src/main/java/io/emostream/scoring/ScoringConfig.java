@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param maxInFlight   most utterances and events one scorer task keeps between receiving and
  *                      forwarding; at the bound the stream thread waits for the oldest result
  *                      (back-pressure) ({@code inference.max-in-flight})
+ * @param prepareThreads threads preparing utterances (features, tokens) ahead of the model's run; 0: the
+ *                      batcher's default ({@code inference.prepare-threads})
  * @param retries       model retries of an utterance that failed alone, before it is dead-lettered
  *                      ({@code inference.retries})
  * @param retryBackoff  first retry pause, doubled per retry and capped at {@link #MAX_BACKOFF}
@@ -29,12 +31,13 @@ import java.util.Objects;
  */
 @FeatureApi
 public record ScoringConfig(int maxBatch, Duration maxDelay, int queueCapacity, int maxInFlight,
-    int retries, Duration retryBackoff, TextMode textMode) {
+    int prepareThreads, int retries, Duration retryBackoff, TextMode textMode) {
 
   public static final String MAX_BATCH = InferenceKeys.MAX_BATCH_CONFIG;
   public static final String MAX_DELAY = InferenceKeys.MAX_DELAY_CONFIG;
   public static final String QUEUE_CAPACITY = InferenceKeys.QUEUE_CAPACITY_CONFIG;
   public static final String MAX_IN_FLIGHT = InferenceKeys.MAX_IN_FLIGHT_CONFIG;
+  public static final String PREPARE_THREADS = InferenceKeys.PREPARE_THREADS_CONFIG;
   public static final String RETRIES = InferenceKeys.RETRIES_CONFIG;
   public static final String RETRY_BACKOFF = InferenceKeys.RETRY_BACKOFF_CONFIG;
   public static final String INCLUDE_TEXT = InferenceKeys.INCLUDE_TEXT_CONFIG;
@@ -80,6 +83,7 @@ public record ScoringConfig(int maxBatch, Duration maxDelay, int queueCapacity, 
         settings.getDuration(MAX_DELAY),
         settings.isSet(QUEUE_CAPACITY) ? queueCapacity : Math.max(queueCapacity, maxBatch),
         settings.getInt(MAX_IN_FLIGHT),
+        settings.getInt(PREPARE_THREADS),
         settings.getInt(RETRIES),
         settings.getDuration(RETRY_BACKOFF),
         TextMode.valueOf(settings.getChoice(INCLUDE_TEXT).toUpperCase(Locale.ROOT)));
@@ -88,7 +92,8 @@ public record ScoringConfig(int maxBatch, Duration maxDelay, int queueCapacity, 
   /** The shared batcher's settings. */
   public BatchingConfig batching() {
     BatchingConfig d = BatchingConfig.DEFAULT;
-    return new BatchingConfig(maxBatch, maxDelay, queueCapacity, d.submitTimeout(), d.closeTimeout());
+    return new BatchingConfig(maxBatch, maxDelay, queueCapacity, d.submitTimeout(), d.closeTimeout(),
+        prepareThreads > 0 ? prepareThreads : BatchingConfig.defaultPrepareThreads());
   }
 
   /** Pause before retry number {@code attempt} (1-based): backoff doubled per retry, capped. */

@@ -59,6 +59,9 @@ public final class BenchRunner {
     try (BenchEnvironment env = BenchEnvironment.start()) {
       BenchModel model = BenchModel.resolve(settings.model(), env.workDir());
       err.println("emostream bench: model: " + model.description() + "; PyTorch threads: " + modelThreads);
+      if (!settings.appSettings().isEmpty()) {
+        err.println("emostream bench: app settings for every pipeline scenario: " + settings.appSettings());
+      }
       List<SyntheticCall> calls = SyntheticCalls.generate("call-", settings.calls(), settings.utterancesPerCall(),
           settings.seed(), settings.format());
       err.println("emostream bench: input format " + settings.format().id() + ", " + calls.size() + " calls");

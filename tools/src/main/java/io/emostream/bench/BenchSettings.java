@@ -2,6 +2,7 @@ package io.emostream.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code emostream bench} runs.
@@ -22,11 +23,13 @@ import java.util.List;
  * @param capacitySteps     concurrent real-time call counts to ramp through (telephony frames); empty: no ramp
  * @param capacitySeconds   traffic per capacity step, at real-time pace
  * @param profile           record JFR and print the stream and model threads' top frames
+ * @param appSettings       app settings every pipeline scenario runs with ({@code --set KEY=VALUE}), under the
+ *                          settings that make a scenario (its batch size and thread count)
  */
 public record BenchSettings(int calls, int utterancesPerCall, Pace pace, String model, List<Integer> threads,
                             Path out, int partitions, int modelThreads, int rounds, boolean warmup,
                             long seed, InputFormat format, List<Integer> capacitySteps, int capacitySeconds,
-                            boolean profile) {
+                            boolean profile, Map<String, String> appSettings) {
 
   public BenchSettings(int calls, int utterancesPerCall, Pace pace, String model, List<Integer> threads,
                        Path out, int partitions, int modelThreads, int rounds, boolean warmup, long seed) {
@@ -34,7 +37,16 @@ public record BenchSettings(int calls, int utterancesPerCall, Pace pace, String 
         InputFormat.PCM16K, List.of(), 60, false);
   }
 
+  /** Settings without extra app settings. */
+  public BenchSettings(int calls, int utterancesPerCall, Pace pace, String model, List<Integer> threads,
+                       Path out, int partitions, int modelThreads, int rounds, boolean warmup, long seed,
+                       InputFormat format, List<Integer> capacitySteps, int capacitySeconds, boolean profile) {
+    this(calls, utterancesPerCall, pace, model, threads, out, partitions, modelThreads, rounds, warmup, seed,
+        format, capacitySteps, capacitySeconds, profile, Map.of());
+  }
+
   public BenchSettings {
+    appSettings = Map.copyOf(appSettings);
     threads = List.copyOf(threads);
     capacitySteps = List.copyOf(capacitySteps);
     if (capacitySteps.stream().anyMatch(n -> n < 1) || capacitySeconds < 10) {
@@ -64,7 +76,7 @@ public record BenchSettings(int calls, int utterancesPerCall, Pace pace, String 
     // lines average about 3.6 s with the gaps between them
     int lines = Math.max(4, (int) Math.ceil(capacitySeconds / 3.6));
     return new BenchSettings(stepCalls, lines, Pace.REALTIME, model, threads, out, partitions, modelThreads, 1,
-        false, seed, InputFormat.TELEPHONY, List.of(), capacitySeconds, false);
+        false, seed, InputFormat.TELEPHONY, List.of(), capacitySeconds, false, appSettings);
   }
 
   /** Utterances every pipeline scenario must score. */
@@ -74,10 +86,13 @@ public record BenchSettings(int calls, int utterancesPerCall, Pace pace, String 
 
   /**
    * PyTorch threads that fit the cores next to the most stream threads compared:
-   * {@code max(1, cores / max(threads))}.
+   * {@code max(1, cores - max(threads))}, like the app's own default (cores - 1 next to one stream
+   * thread). All stream threads share one model thread, so the intra-op threads add to them rather
+   * than multiply. On 2 cores with 2 intra-op threads the forward pass, competing with the stream
+   * thread and the broker, took 650-1000 ms per batch of 5-7 instead of about 25 ms with 1.
    */
   public static int defaultModelThreads(List<Integer> threads) {
     int most = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
-    return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, most));
+    return Math.max(1, Runtime.getRuntime().availableProcessors() - most);
   }
 }

@@ -2,6 +2,7 @@ package io.emostream.bench;
 
 import io.emostream.avro.AudioChunk;
 import io.emostream.avro.CallEvent;
+import io.emostream.avro.CallEventType;
 import io.emostream.avro.TranscriptSegment;
 import io.emostream.schemas.serde.SpecificAvroSerde;
 import io.emostream.topics.TopicNames;
@@ -65,7 +66,8 @@ final class InputPublisher {
           SpecificRecord value = (SpecificRecord) timed.value();
           String topic = topicOf(names, value);
           byte[] serialized = serde.serializer().serialize(topic, value);
-          records.add(new PreparedInput.Record(offset + timed.dueMs(), topic, call.callId(), serialized));
+          boolean endsCall = value instanceof CallEvent event && event.getType() == CallEventType.CALL_ENDED;
+          records.add(new PreparedInput.Record(offset + timed.dueMs(), topic, call.callId(), serialized, endsCall));
           bytes += serialized.length + call.callId().getBytes(StandardCharsets.UTF_8).length;
         }
       }
@@ -77,6 +79,11 @@ final class InputPublisher {
   /**
    * Publishes {@code input}, at its own pace or at once, and waits until the broker acknowledged
    * everything. {@code progress} receives the count of records sent so far.
+   *
+   * <p>At once ({@link Pace#FAST}), the CALL_ENDED events go last, after everything else is
+   * acknowledged: the events are another topic, and with all input sent together the broker could
+   * otherwise append a call's end (LogAppendTime) before its last audio frames, which the app then
+   * rightly dead-letters as arriving after the call ended (939 frames in one 16-call run).
    */
   Published publish(PreparedInput input, Pace pace, LongConsumer progress) {
     AtomicLong first = new AtomicLong(Long.MAX_VALUE);
@@ -86,21 +93,24 @@ final class InputPublisher {
     try (var producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
       long start = System.nanoTime();
       long sent = 0;
+      List<PreparedInput.Record> ends = new ArrayList<>();
       for (PreparedInput.Record record : input.records()) {
         if (pace == Pace.REALTIME) {
           waitUntil(start + TimeUnit.MILLISECONDS.toNanos(record.dueMs()));
+        } else if (record.endsCall()) {
+          ends.add(record);
+          continue;
         }
-        producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value()), (metadata, e) -> {
-          if (e != null) {
-            failure.compareAndSet(null, e);
-            return;
-          }
-          acked.incrementAndGet();
-          first.accumulateAndGet(metadata.timestamp(), Math::min);
-          last.accumulateAndGet(metadata.timestamp(), Math::max);
-        });
+        send(producer, record, acked, first, last, failure);
         if (++sent % 200 == 0) {
           progress.accept(sent);
+        }
+      }
+      if (!ends.isEmpty()) {
+        producer.flush();
+        for (PreparedInput.Record record : ends) {
+          send(producer, record, acked, first, last, failure);
+          sent++;
         }
       }
       producer.flush();
@@ -111,6 +121,19 @@ final class InputPublisher {
           failure.get());
     }
     return new Published(acked.get(), first.get(), last.get());
+  }
+
+  private static void send(KafkaProducer<String, byte[]> producer, PreparedInput.Record record, AtomicLong acked,
+                           AtomicLong first, AtomicLong last, AtomicReference<Exception> failure) {
+    producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value()), (metadata, e) -> {
+      if (e != null) {
+        failure.compareAndSet(null, e);
+        return;
+      }
+      acked.incrementAndGet();
+      first.accumulateAndGet(metadata.timestamp(), Math::min);
+      last.accumulateAndGet(metadata.timestamp(), Math::max);
+    });
   }
 
   private Map<String, Object> producerConfig() {

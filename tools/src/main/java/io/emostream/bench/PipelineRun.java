@@ -109,6 +109,7 @@ final class PipelineRun {
     s.put("state.dir", env.workDir().resolve("state-" + prefix).toString());
     // the REST/SSE server plays no part in the pipeline's figures, and a fixed port would clash between runs
     s.put("serving.enabled", "false");
+    s.putAll(settings.appSettings());
     s.putAll(scenario.settings());
     return s;
   }

@@ -11,8 +11,11 @@ import java.util.List;
  */
 record PreparedInput(List<Record> records, long bytes) {
 
-  /** One serialized record and when to publish it, in ms from the start of publishing. */
-  record Record(long dueMs, String topic, String key, byte[] value) {}
+  /**
+   * One serialized record and when to publish it, in ms from the start of publishing;
+   * {@code endsCall} marks a CALL_ENDED event.
+   */
+  record Record(long dueMs, String topic, String key, byte[] value, boolean endsCall) {}
 
   PreparedInput {
     records = List.copyOf(records);

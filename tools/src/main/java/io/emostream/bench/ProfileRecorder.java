@@ -18,8 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * {@code bench --profile}: a JDK Flight Recorder recording (the JDK's {@code profile} settings) of
- * the whole run, written to {@code bench.jfr}, and a summary of where the stream threads and the
- * model's batcher thread spent their CPU samples: their top frames, and the first emostream frame
+ * the whole run, written to {@code bench.jfr}, and a summary of where the stream threads, the
+ * model's batcher thread and its preparer threads spent their CPU samples: their top frames, and the first emostream frame
  * under them (which part of our code the time belongs to).
  */
 final class ProfileRecorder {
@@ -52,13 +52,18 @@ final class ProfileRecorder {
       Map<String, Map<String, Integer>> top = new TreeMap<>();
       Map<String, Map<String, Integer>> ours = new TreeMap<>();
       Map<String, Integer> samples = new HashMap<>();
+      Map<String, Map<String, Double>> waits = new TreeMap<>();
       for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+        if (WAITS.contains(e.getEventType().getName())) {
+          addWait(e, waits);
+          continue;
+        }
         if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null
             || e.getThread("sampledThread") == null) {
           continue;
         }
         String group = ResourceSampler.group(String.valueOf(e.getThread("sampledThread").getJavaName()));
-        if (!group.equals("stream") && !group.equals("model")) {
+        if (!group.equals("stream") && !group.equals("model") && !group.equals("prepare")) {
           continue;
         }
         List<RecordedFrame> frames = e.getStackTrace().getFrames();
@@ -77,10 +82,48 @@ final class ProfileRecorder {
         err.println("    first emostream frame:");
         print(err, ours.getOrDefault(group, Map.of()));
       }
+      for (Map.Entry<String, Map<String, Double>> group : waits.entrySet()) {
+        err.printf("  %s threads: waits of 20 ms or more, ms by where they waited:%n", group.getKey());
+        group.getValue().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(TOP)
+            .forEach(w -> err.printf("    %8.0f  %s%n", w.getValue(), w.getKey()));
+      }
       err.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write or read the JFR recording", e);
     }
+  }
+
+  /** Events of a thread that waits (parked, in a monitor, asleep); JFR keeps those of 20 ms or more. */
+  private static final java.util.Set<String> WAITS = java.util.Set.of("jdk.ThreadPark", "jdk.JavaMonitorWait",
+      "jdk.JavaMonitorEnter", "jdk.ThreadSleep");
+
+  /**
+   * Adds a wait of a stream, model or preparer thread under the first frame outside the JDK (what it
+   * waited on) and the first emostream or Kafka Streams frame (who waited): for a stream thread this
+   * separates, for example, the exactly-once commit's producer flush from back-pressure on the model.
+   */
+  private static void addWait(RecordedEvent e, Map<String, Map<String, Double>> waits) {
+    if (e.getThread() == null || e.getStackTrace() == null) {
+      return;
+    }
+    String group = ResourceSampler.group(String.valueOf(e.getThread().getJavaName()));
+    if (!group.equals("stream") && !group.equals("model") && !group.equals("prepare")) {
+      return;
+    }
+    String on = "";
+    String by = "";
+    for (RecordedFrame f : e.getStackTrace().getFrames()) {
+      String type = f.getMethod().getType().getName();
+      if (on.isEmpty() && !type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+        on = name(f);
+      }
+      if (type.startsWith("io.emostream") || type.startsWith("org.apache.kafka.streams.processor.internals")) {
+        by = name(f);
+        break;
+      }
+    }
+    waits.computeIfAbsent(group, g -> new HashMap<>())
+        .merge(on + (by.isEmpty() || by.equals(on) ? "" : " <- " + by), e.getDuration().toNanos() / 1e6, Double::sum);
   }
 
   private static void print(PrintWriter err, Map<String, Integer> counts) {

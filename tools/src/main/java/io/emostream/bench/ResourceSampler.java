@@ -117,6 +117,9 @@ final class ResourceSampler implements AutoCloseable {
     if (threadName.contains("StreamThread")) {
       return "stream";
     }
+    if (threadName.startsWith("emostream-batcher-prepare")) {
+      return "prepare"; // features and tokens for the model, ahead of its run
+    }
     if (threadName.startsWith("emostream-batcher")) {
       return "model";
     }

@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "4", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
   private int partitions;
 
-  @Option(names = "--model-threads", description = "PyTorch intra-op threads (default: cores / most stream threads, at least 1).")
+  @Option(names = "--model-threads", description = "PyTorch intra-op threads (default: cores - most stream threads, at least 1).")
   private Integer modelThreads;
 
   @Option(names = "--rounds", defaultValue = "1",
@@ -87,6 +87,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--profile", description = "Record JFR (bench.jfr in --out) and print the top frames of the stream and model threads.")
   private boolean profile;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = {
+      "An app setting for every pipeline scenario, e.g. --set commit.interval.ms=200; repeatable.",
+      "The settings that make a scenario (batch size, stream threads) still win."})
+  private java.util.Map<String, String> appSettings = new java.util.LinkedHashMap<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -96,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
       settings = new BenchSettings(quick ? 2 : calls, quick ? 4 : utterancesPerCall, Pace.parse(pace), model,
           threads, this.out, partitions,
           modelThreads != null ? modelThreads : BenchSettings.defaultModelThreads(threads), quick ? 1 : rounds, !quick,
-          seed, io.emostream.bench.InputFormat.parse(format), capacity, capacitySeconds, profile);
+          seed, io.emostream.bench.InputFormat.parse(format), capacity, capacitySeconds, profile, appSettings);
     } catch (IllegalArgumentException e) {
       err.println("emostream bench: " + e.getMessage());
       return 2;

@@ -66,8 +66,8 @@ class BenchRunnerTest {
   @Test
   void shouldFitModelThreadsNextToTheMostStreamThreads() {
     int cores = Runtime.getRuntime().availableProcessors();
-    assertThat(BenchSettings.defaultModelThreads(List.of(1, 2))).isEqualTo(Math.max(1, cores / 2));
-    assertThat(BenchSettings.defaultModelThreads(List.of(1))).isEqualTo(cores);
+    assertThat(BenchSettings.defaultModelThreads(List.of(1, 2))).isEqualTo(Math.max(1, cores - 2));
+    assertThat(BenchSettings.defaultModelThreads(List.of(1))).isEqualTo(Math.max(1, cores - 1));
   }
 
   private static ScenarioResult pipeline(String name, double recordsPerSecond, double utterancesPerSecond) {

@@ -4,10 +4,15 @@ import io.emostream.model.EmotionModel;
 import io.emostream.model.EmotionPrediction;
 import io.emostream.model.ModelException;
 import io.emostream.model.ModelInfo;
+import io.emostream.model.StagedEmotionModel;
 import io.emostream.model.UtteranceInput;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +39,14 @@ import org.slf4j.LoggerFactory;
  * every model call takes a full batch from all threads and tasks at once. On a GPU the same holds:
  * the next batch is cut the moment the device returns the previous one.
  *
+ * <p>A {@link StagedEmotionModel} (the built-in model) is used in two stages: {@code
+ * prepareThreads} preparer threads take queued utterances oldest first and compute their features
+ * and tokens as they arrive, in parallel, while the worker runs the previous batch through the
+ * network; the worker cuts batches from prepared utterances only. Feature work thus never queues
+ * behind inference (nor inference behind it), and a device always has its next batch prepared
+ * when it returns. An utterance its preparation fails on fails alone. Other models are called with
+ * the raw utterances on the worker thread.
+ *
  * <p>One instance per JVM is the intent: it owns the wrapped model and closes it in
  * {@link #close()}. Thread-safe.
  */
@@ -42,14 +55,18 @@ public final class BatchingEmotionModel implements EmotionModel {
   private static final Logger LOG = LoggerFactory.getLogger(BatchingEmotionModel.class);
 
   private final EmotionModel model;
+  private final StagedEmotionModel<Object> staged; // null: a plain model, called with raw inputs
   private final BatchingConfig config;
   private final BatchingListener listener;
   private final BatchingStats stats;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final Condition notFull = lock.newCondition();
+  private final Condition preparable = lock.newCondition();
   private final List<PendingUtterance> pending = new ArrayList<>(); // oldest first; guarded by lock
+  private final ArrayDeque<PendingUtterance> unprepared = new ArrayDeque<>(); // oldest first; guarded by lock
   private final Thread worker;
+  private final List<Thread> preparers = new ArrayList<>();
   private final boolean ownsModel;
   private boolean closing; // guarded by lock
   private volatile int queued;
@@ -78,16 +95,26 @@ public final class BatchingEmotionModel implements EmotionModel {
     return new BatchingEmotionModel(model, config, BatchingListener.NONE, false);
   }
 
+  @SuppressWarnings("unchecked") // the batcher hands run() only what prepare() returned
   private BatchingEmotionModel(EmotionModel model, BatchingConfig config, BatchingListener listener,
                                boolean ownsModel) {
     this.ownsModel = ownsModel;
     this.model = Objects.requireNonNull(model, "model");
+    this.staged = model instanceof StagedEmotionModel<?> s ? (StagedEmotionModel<Object>) s : null;
     this.config = Objects.requireNonNull(config, "config");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.stats = new BatchingStats(config.maxBatch());
     this.worker = new Thread(this::runWorker, "emostream-batcher");
     this.worker.setDaemon(true);
+    if (staged != null) {
+      for (int i = 0; i < config.prepareThreads(); i++) {
+        Thread preparer = new Thread(this::runPreparer, "emostream-batcher-prepare-" + i);
+        preparer.setDaemon(true);
+        preparers.add(preparer);
+      }
+    }
     this.worker.start();
+    preparers.forEach(Thread::start);
   }
 
   @Override
@@ -150,10 +177,20 @@ public final class BatchingEmotionModel implements EmotionModel {
       awaitRoom(count);
       long now = System.nanoTime();
       for (int i = 0; i < count; i++) {
-        pending.add(new PendingUtterance(request, i, utterances.get(i), now));
+        PendingUtterance u = new PendingUtterance(request, i, utterances.get(i), now);
+        pending.add(u);
+        if (staged == null) {
+          u.markReady(u.input());
+        } else {
+          unprepared.add(u);
+        }
       }
       queued = pending.size();
-      notEmpty.signal();
+      if (staged == null) {
+        notEmpty.signal();
+      } else {
+        preparable.signalAll();
+      }
     } finally {
       lock.unlock();
     }
@@ -185,6 +222,7 @@ public final class BatchingEmotionModel implements EmotionModel {
       closing = true;
       notEmpty.signalAll();
       notFull.signalAll();
+      preparable.signalAll();
     } finally {
       lock.unlock();
     }
@@ -194,6 +232,7 @@ public final class BatchingEmotionModel implements EmotionModel {
       try {
         abandoned = new ArrayList<>(pending);
         pending.clear();
+        unprepared.clear();
         queued = 0;
       } finally {
         lock.unlock();
@@ -204,6 +243,8 @@ public final class BatchingEmotionModel implements EmotionModel {
       worker.interrupt();
       join(config.closeTimeout().toMillis());
     }
+    preparers.forEach(Thread::interrupt); // idle or abandoned by now: the worker has stopped
+
     if (ownsModel) {
       model.close();
     }
@@ -243,7 +284,13 @@ public final class BatchingEmotionModel implements EmotionModel {
     }
   }
 
-  /** Waits for the size or delay trigger; {@code null} when closing and nothing is left. */
+  /**
+   * Waits for the size or delay trigger; {@code null} when closing and nothing is left. Only
+   * prepared utterances go into a batch: a batch is cut when {@code maxBatch} are prepared, or
+   * when the oldest waiting utterance is prepared and has waited {@code maxDelay} (then with every
+   * prepared one, up to {@code maxBatch}). Preparers work oldest first, so the oldest is never
+   * long behind.
+   */
   private List<PendingUtterance> nextBatch() throws InterruptedException {
     long maxDelay = config.maxDelay().toNanos();
     lock.lock();
@@ -257,17 +304,77 @@ public final class BatchingEmotionModel implements EmotionModel {
           notEmpty.await();
           continue;
         }
-        long wait = pending.get(0).enqueuedNanos() + maxDelay - System.nanoTime();
-        if (closing || pending.size() >= config.maxBatch() || wait <= 0) {
-          List<PendingUtterance> batch = BatchPlanner.take(pending, config.maxBatch());
+        PendingUtterance oldest = pending.get(0);
+        List<PendingUtterance> ready = new ArrayList<>();
+        for (PendingUtterance u : pending) {
+          if (u.ready()) {
+            ready.add(u);
+          }
+        }
+        long wait = oldest.enqueuedNanos() + maxDelay - System.nanoTime();
+        if (ready.size() >= config.maxBatch() || (oldest.ready() && (closing || wait <= 0))) {
+          List<PendingUtterance> batch = BatchPlanner.take(ready, config.maxBatch());
+          Set<PendingUtterance> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+          taken.addAll(batch);
+          pending.removeIf(taken::contains);
           queued = pending.size();
           notFull.signalAll();
           return batch;
         }
-        notEmpty.awaitNanos(wait);
+        if (oldest.ready() && wait > 0) {
+          notEmpty.awaitNanos(wait);
+        } else {
+          notEmpty.await(); // a preparer signals when it finishes one
+        }
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * A preparer: takes the oldest unprepared utterance, prepares it outside the lock (in parallel
+   * with the other preparers and with the worker's model run), and marks it ready for a batch.
+   * Stops when the batcher closes and nothing is left to prepare, or when interrupted.
+   */
+  private void runPreparer() {
+    while (true) {
+      PendingUtterance u;
+      lock.lock();
+      try {
+        while (unprepared.isEmpty()) {
+          if (closing) {
+            return;
+          }
+          preparable.await();
+        }
+        u = unprepared.poll();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        lock.unlock();
+      }
+      Object prepared = null;
+      Throwable failure = null;
+      if (!u.request().isDone()) {
+        try {
+          prepared = staged.prepare(u.input());
+        } catch (Throwable t) { // belongs to this utterance's caller, never to the preparer
+          failure = t;
+          LOG.warn("model could not prepare utterance {}: {}", u.input().id(), t.toString());
+        }
+      }
+      if (failure != null) {
+        u.request().fail(failure); // the worker drops it with the other done requests
+      }
+      lock.lock();
+      try {
+        u.markReady(prepared);
+        notEmpty.signal();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
@@ -296,11 +403,13 @@ public final class BatchingEmotionModel implements EmotionModel {
   /** One model call; completes the batch's slots and returns null, or returns why it failed. */
   private Throwable scoreOnce(List<PendingUtterance> batch) {
     List<UtteranceInput> inputs = new ArrayList<>(batch.size());
+    List<Object> prepared = new ArrayList<>(batch.size());
     long start = System.nanoTime();
     long maxQueue = 0;
     long sumQueue = 0;
     for (PendingUtterance u : batch) {
       inputs.add(u.input());
+      prepared.add(u.prepared());
       long waited = start - u.enqueuedNanos();
       maxQueue = Math.max(maxQueue, waited);
       sumQueue += waited;
@@ -308,7 +417,7 @@ public final class BatchingEmotionModel implements EmotionModel {
     List<EmotionPrediction> predictions = null;
     Throwable failure = null;
     try {
-      predictions = model.predict(inputs);
+      predictions = staged != null ? staged.run(prepared) : model.predict(inputs);
       if (predictions == null || predictions.size() != inputs.size()) {
         throw new ModelException("model " + model.info().name() + " returned "
             + (predictions == null ? "null" : predictions.size() + " predictions") + " for "

@@ -12,6 +12,7 @@ import io.emostream.model.EmotionPrediction;
 import io.emostream.model.Modality;
 import io.emostream.model.ModelException;
 import io.emostream.model.ModelInfo;
+import io.emostream.model.StagedEmotionModel;
 import io.emostream.model.UtteranceInput;
 import io.emostream.model.bundle.BundleManifest;
 import io.emostream.model.bundle.BundleReader;
@@ -33,10 +34,12 @@ import java.util.Set;
  *
  * <p>Each batch is padded to its longest utterance, built and run in its own sub-manager, and
  * released before {@code predict} returns, so native memory stays flat over millions of calls.
- * Calls are serialised ({@code predict} is synchronized); share one instance between threads
- * through {@code BatchingEmotionModel} to batch across them.
+ * Features and tokens ({@link #prepare}) are computed on the calling thread, outside any lock,
+ * so several threads prepare at once; only the forward pass ({@link #run}) is serialised
+ * ({@code synchronized}). Share one instance between threads through {@code BatchingEmotionModel},
+ * which prepares the next batch while this one runs.
  */
-public final class DjlEmotionModel implements EmotionModel {
+public final class DjlEmotionModel implements StagedEmotionModel<BatchEncoder.Prepared> {
 
   private static final Object SEED_LOCK = new Object();
 
@@ -161,11 +164,30 @@ public final class DjlEmotionModel implements EmotionModel {
   }
 
   @Override
-  public synchronized List<EmotionPrediction> predict(List<UtteranceInput> batch) {
+  public List<EmotionPrediction> predict(List<UtteranceInput> batch) {
     if (batch.isEmpty()) {
       return List.of();
     }
-    List<BatchEncoder.Prepared> prepared = encoder.prepare(batch);
+    return run(encoder.prepare(batch));
+  }
+
+  /** Features, tokens and text cues of one utterance (plain Java, thread-safe, no native memory). */
+  @Override
+  public BatchEncoder.Prepared prepare(UtteranceInput input) {
+    try {
+      return encoder.prepare(input);
+    } catch (RuntimeException e) {
+      throw new ModelException("model " + info.name() + " could not prepare utterance " + input.id() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The forward pass over prepared utterances, one batch at a time. */
+  @Override
+  public synchronized List<EmotionPrediction> run(List<BatchEncoder.Prepared> prepared) {
+    if (prepared.isEmpty()) {
+      return List.of();
+    }
     float[] probabilities;
     float[] valenceArousal;
     float[] gate = null;
@@ -179,12 +201,12 @@ public final class DjlEmotionModel implements EmotionModel {
         gate = outputs.get(4).toFloatArray();
       }
     } catch (RuntimeException e) {
-      throw new ModelException("model " + info.name() + " failed on a batch of " + batch.size()
-          + " utterances (first id " + batch.get(0).id() + "): " + e.getMessage(), e);
+      throw new ModelException("model " + info.name() + " failed on a batch of " + prepared.size()
+          + " utterances: " + e.getMessage(), e);
     }
     int classes = info.labels().size();
-    List<EmotionPrediction> out = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
+    List<EmotionPrediction> out = new ArrayList<>(prepared.size());
+    for (int i = 0; i < prepared.size(); i++) {
       float[] p = new float[classes];
       System.arraycopy(probabilities, i * classes, p, 0, classes);
       Set<Modality> used = prepared.get(i).modalities();

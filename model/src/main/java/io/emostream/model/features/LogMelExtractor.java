@@ -3,7 +3,7 @@ package io.emostream.model.features;
 import java.util.Arrays;
 
 /**
- * The log-mel front end: Hann-windowed frames, power spectrum by radix-2 FFT, HTK mel
+ * The log-mel front end: Hann-windowed frames, power spectrum by a radix-2 real FFT, HTK mel
  * filterbank, natural log with a floor, then per-utterance mean/variance normalisation of
  * each bin.
  *
@@ -17,13 +17,13 @@ public final class LogMelExtractor {
   private static final double VARIANCE_EPSILON = 1e-5;
 
   private final FeatureConfig config;
-  private final Fft fft;
+  private final RealFft fft;
   private final double[] window;
   private final MelFilterbank filterbank;
 
   public LogMelExtractor(FeatureConfig config) {
     this.config = config;
-    this.fft = new Fft(config.fftSize());
+    this.fft = new RealFft(config.fftSize());
     this.window = hann(config.windowSamples());
     this.filterbank = new MelFilterbank(config);
   }
@@ -62,21 +62,18 @@ public final class LogMelExtractor {
     int bins = config.melBins();
     int n = config.fftSize();
     float[] out = new float[frames * bins];
-    double[] re = new double[n];
-    double[] im = new double[n];
+    double[] frame = new double[n];
+    double[] re = new double[n / 2];
+    double[] im = new double[n / 2];
     double[] power = new double[n / 2 + 1];
     for (int t = 0; t < frames; t++) {
       int start = t * config.hopSamples();
-      Arrays.fill(re, 0.0);
-      Arrays.fill(im, 0.0);
+      Arrays.fill(frame, 0.0);
       int available = Math.min(config.windowSamples(), audio.length - start);
       for (int i = 0; i < available; i++) {
-        re[i] = audio[start + i] * window[i];
+        frame[i] = audio[start + i] * window[i];
       }
-      fft.transform(re, im);
-      for (int k = 0; k < power.length; k++) {
-        power[k] = re[k] * re[k] + im[k] * im[k];
-      }
+      fft.power(frame, power, re, im);
       double[] mel = filterbank.apply(power);
       for (int b = 0; b < bins; b++) {
         out[t * bins + b] = (float) Math.log(Math.max(mel[b], config.logFloor()));
