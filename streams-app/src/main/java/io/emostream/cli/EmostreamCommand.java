@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 /**
  * The {@code emostream} command line of the runtime artefact ({@code emostream.jar}): the
  * top-level command that groups the subcommands a deployment uses ({@code run}, {@code config},
- * {@code predict}, {@code train}, ...).
+ * {@code predict}).
  *
- * <p>The tools artefact ({@code emostream-tools.jar}, module {@code tools}) adds {@code demo},
- * {@code bench} and {@code bench-model} to the same tree through {@link #commandLine(Object...)};
- * they need an in-process Kafka broker, which the runtime artefact does not carry.
+ * <p>The tools artefact ({@code emostream-tools.jar}, module {@code tools}) adds {@code train},
+ * {@code evaluate}, {@code corpus}, {@code demo}, {@code bench} and {@code bench-model} to the same
+ * tree through {@link #commandLine(Object...)}: they need training code (module
+ * {@code model-training}) or an in-process Kafka broker, which the runtime artefact does not carry.
  *
  * <p>The standard help options and the version provider are declared here once with
  * {@code scope = INHERIT}, so every subcommand, including ones added later, answers
@@ -27,12 +28,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time multimodal (speech + text) emotion analytics for contact centres on Kafka Streams.",
-    subcommands = {RunCommand.class, ConfigCommand.class, TrainCommand.class, EvaluateCommand.class,
-        PredictCommand.class, CorpusCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ConfigCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
 public final class EmostreamCommand implements Runnable {
 
   /** The tools module's commands, named here only to point there when the runtime is asked for one. */
-  private static final Set<String> TOOLS = Set.of("demo", "bench", "bench-model");
+  private static final Set<String> TOOLS = Set.of("train", "evaluate", "corpus", "demo", "bench", "bench-model");
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

@@ -38,6 +38,16 @@ class EmostreamCommandTest {
   }
 
   @Test
+  void shouldPointToTheToolsArtefactWhenAskedToTrain() {
+    CommandLine cli = EmostreamCommand.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    assertThat(cli.execute("train", "--corpus", "x")).isEqualTo(2);
+    assertThat(err.toString()).contains("'train' is in the tools artefact")
+        .contains("java -jar tools/target/emostream-tools.jar train");
+  }
+
+  @Test
   void shouldPointToTheToolsArtefactWhenAskedForTheDemo() {
     CommandLine cli = EmostreamCommand.commandLine();
     cli.setErr(new PrintWriter(err, true));

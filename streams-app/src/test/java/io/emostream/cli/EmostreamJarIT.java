@@ -64,6 +64,29 @@ class EmostreamJarIT {
     }
   }
 
+  /**
+   * Nor does it carry what makes a model rather than runs one: no {@code emostream-model-training}
+   * in {@code lib/}, no corpus, training, evaluation or corpus-reading classes in the model jar it
+   * loads, and no {@code train}, {@code evaluate} or {@code corpus} command (those are in
+   * {@code emostream-tools.jar}).
+   */
+  @Test
+  void shouldCarryNoTrainingCorpusOrEvaluationCode() throws Exception {
+    Path lib = JAR.getParent().resolve("lib");
+    List<Path> models;
+    try (Stream<Path> files = Files.list(lib)) {
+      models = files.filter(f -> f.getFileName().toString().startsWith("emostream-model")).toList();
+    }
+    assertThat(models).extracting(f -> f.getFileName().toString()).hasSize(1)
+        .noneMatch(name -> name.startsWith("emostream-model-training"));
+    try (JarFile model = new JarFile(models.get(0).toFile()); JarFile jar = new JarFile(JAR.toFile())) {
+      assertThat(model.stream().map(JarEntry::getName)).contains("io/emostream/model/EmotionModel.class")
+          .noneMatch(name -> name.matches("io/emostream/model/(training|corpus|evaluation|data)/.*"));
+      assertThat(jar.stream().map(JarEntry::getName)).noneMatch(name -> name.startsWith("io/emostream/cli/Train")
+          || name.startsWith("io/emostream/cli/Evaluate") || name.startsWith("io/emostream/cli/Corpus"));
+    }
+  }
+
   @Test
   void shouldExitTwoNamingTheClosestValidKeyOfAConfigurationTypo() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
- * The tools' command tree: the runtime's commands plus {@code demo}, {@code bench} and
- * {@code bench-model}, each of which inherits {@code --help} and {@code -V/--version} (exit 0) from
+ * The tools' command tree: the runtime's commands plus {@code train}, {@code evaluate},
+ * {@code corpus} (and its subcommands), {@code demo}, {@code bench} and {@code bench-model}, each of
+ * which inherits {@code --help} and {@code -V/--version} (exit 0) from
  * the root although it is added to the tree at run time rather than in the annotation; and the
  * bench commands' wiring and argument checks (the measurements themselves are in BenchCommandIT).
  */
@@ -30,21 +31,23 @@ class ToolsCommandsTest {
   @Test
   void shouldListTheRuntimeCommandsThenTheToolsThenHelp() {
     assertThat(EmostreamTools.commandLine().getSubcommands().keySet()).containsSubsequence(
-        "run", "config", "predict", "demo", "bench", "bench-model", "help");
+        "run", "config", "predict", "train", "evaluate", "corpus", "demo", "bench", "bench-model", "help");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "bench", "bench-model"})
+  @ValueSource(strings = {"train", "evaluate", "corpus", "corpus synth", "corpus calls", "corpus lexicon", "demo",
+      "bench", "bench-model"})
   void shouldPrintUsageAndExitZeroOnHelp(String command) {
-    assertThat(run(command, "--help")).as(err.toString()).isZero();
+    assertThat(run((command + " --help").split(" "))).as(err.toString()).isZero();
     assertThat(out.toString()).contains("Usage: emostream " + command).contains("-h, --help")
         .contains("-V, --version");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "bench", "bench-model"})
+  @ValueSource(strings = {"train", "evaluate", "corpus", "corpus synth", "corpus calls", "corpus lexicon", "demo",
+      "bench", "bench-model"})
   void shouldPrintTheVersionAndExitZero(String command) {
-    assertThat(run(command, "-V")).as(err.toString()).isZero();
+    assertThat(run((command + " -V").split(" "))).as(err.toString()).isZero();
     assertThat(out.toString()).startsWith("emostream ").contains("Java ");
   }
 

@@ -51,7 +51,7 @@ class ModelCommandsIT {
     Files.write(corpus.resolve("manifest.jsonl"), manifest);
     bundle = temp.resolve("bundle");
     StringWriter trainOut = new StringWriter();
-    CommandLine cli = new CommandLine(new EmostreamCommand());
+    CommandLine cli = EmostreamTools.commandLine();
     cli.setOut(new PrintWriter(trainOut, true));
     int code = cli.execute("train", "--corpus", corpus.toString(), "--out", bundle.toString(), "--size", "tiny",
         "--epochs", "2", "--batch", "8", "--seed", "3", "--threads", "1", "--device", "cpu");
@@ -70,7 +70,7 @@ class ModelCommandsIT {
   }
 
   private int run(String... args) {
-    CommandLine cli = new CommandLine(new EmostreamCommand());
+    CommandLine cli = EmostreamTools.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);

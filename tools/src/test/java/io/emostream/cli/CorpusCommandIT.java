@@ -23,7 +23,7 @@ class CorpusCommandIT {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cli = new CommandLine(new EmostreamCommand());
+    CommandLine cli = EmostreamTools.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
