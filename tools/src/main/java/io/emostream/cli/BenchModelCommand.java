@@ -27,11 +27,19 @@ final class BenchModelCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "One warm-up batch and at least 0.5 s per cell, for a smoke run.")
   private boolean quick;
 
+  @Option(names = "--seconds", paramLabel = "S,S,...", description = {
+      "Utterance lengths in seconds to measure (default: 2,5,10)."})
+  private String seconds;
+
   @Override
   public Integer call() {
     List<String> args = new ArrayList<>(List.of("--model", model, "--device", device));
     if (quick) {
       args.add("--quick");
+    }
+    if (seconds != null) {
+      args.add("--seconds");
+      args.add(seconds);
     }
     return ModelBenchmark.run(args.toArray(String[]::new));
   }

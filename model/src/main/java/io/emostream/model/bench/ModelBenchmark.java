@@ -97,9 +97,19 @@ public final class ModelBenchmark {
         case "--model" -> model = args[++i];
         case "--device" -> device = DeviceSpec.parse(args[++i]);
         case "--quick" -> settings = new Settings(settings.audioSeconds(), settings.batchSizes(), 1, 0.5, 1);
+        case "--seconds" -> {
+          try {
+            settings = new Settings(parseSeconds(args[++i]), settings.batchSizes(), settings.warmupBatches(),
+                settings.minSeconds(), settings.minBatches());
+          } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+          }
+        }
         default -> {
           System.err.println("unknown argument '" + args[i]
-              + "'; usage: ModelBenchmark [--model random-demo|BUNDLE_DIR] [--device auto|cpu|gpu:N] [--quick]");
+              + "'; usage: ModelBenchmark [--model random-demo|BUNDLE_DIR] [--device auto|cpu|gpu:N] [--quick]"
+              + " [--seconds 2,5,10]");
           return 2;
         }
       }
@@ -108,6 +118,25 @@ public final class ModelBenchmark {
     BenchmarkResult result = run(factory(model, device), settings);
     System.out.println(result.toMarkdown());
     return 0;
+  }
+
+  /** Utterance lengths from "2,5,10"; each must be a positive number of seconds. */
+  static List<Double> parseSeconds(String list) {
+    List<Double> out = new ArrayList<>();
+    for (String part : list.split(",")) {
+      double seconds;
+      try {
+        seconds = Double.parseDouble(part.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--seconds takes utterance lengths in seconds, e.g. 2,5,10; got '"
+            + list + "'", e);
+      }
+      if (!(seconds > 0)) {
+        throw new IllegalArgumentException("--seconds: every length must be > 0, got " + part.trim());
+      }
+      out.add(seconds);
+    }
+    return out;
   }
 
   private static Supplier<EmotionModel> factory(String model, DeviceSpec device) {

@@ -20,12 +20,14 @@ public final class LogMelExtractor {
   private final RealFft fft;
   private final double[] window;
   private final MelFilterbank filterbank;
+  private final int binsUsed;
 
   public LogMelExtractor(FeatureConfig config) {
     this.config = config;
     this.fft = new RealFft(config.fftSize());
     this.window = hann(config.windowSamples());
     this.filterbank = new MelFilterbank(config);
+    this.binsUsed = filterbank.binsUsed();
   }
 
   public FeatureConfig config() {
@@ -73,7 +75,7 @@ public final class LogMelExtractor {
       for (int i = 0; i < available; i++) {
         frame[i] = audio[start + i] * window[i];
       }
-      fft.power(frame, power, re, im);
+      fft.power(frame, power, re, im, binsUsed);
       double[] mel = filterbank.apply(power);
       for (int b = 0; b < bins; b++) {
         out[t * bins + b] = (float) Math.log(Math.max(mel[b], config.logFloor()));

@@ -55,6 +55,15 @@ public final class MelFilterbank {
     return 700.0 * (Math.pow(10.0, mel / 2595.0) - 1.0);
   }
 
+  /** One past the highest power bin any filter weighs: bins from here on need not be computed. */
+  public int binsUsed() {
+    int used = 0;
+    for (int m = 0; m < weights.length; m++) {
+      used = Math.max(used, firstBin[m] + weights[m].length);
+    }
+    return used;
+  }
+
   /** Number of filters. */
   public int size() {
     return weights.length;

@@ -47,12 +47,22 @@ final class RealFft {
    * @param im scratch of length {@code size/2}, overwritten
    */
   void power(double[] x, double[] power, double[] re, double[] im) {
+    power(x, power, re, im, half + 1);
+  }
+
+  /**
+   * As {@link #power(double[], double[], double[], double[])}, but only bins {@code 0 ..
+   * bins - 1} are written (the rest of {@code power} is left as it was): a telephone-band
+   * filterbank reads less than half of a 16 kHz spectrum.
+   */
+  void power(double[] x, double[] power, double[] re, double[] im, int bins) {
     for (int m = 0; m < half; m++) {
       re[m] = x[2 * m];
       im[m] = x[2 * m + 1];
     }
     fft.transform(re, im);
-    for (int k = 0; k <= half; k++) {
+    int last = Math.min(bins - 1, half);
+    for (int k = 0; k <= last; k++) {
       int a = k == half ? 0 : k;
       int b = k == 0 ? 0 : half - k;
       double zr = re[a];

@@ -44,4 +44,26 @@ class RealFftTest {
     assertThat(power[32]).isCloseTo((size / 2.0) * (size / 2.0), within(1e-6));
     assertThat(power[31] + power[33]).isLessThan(1e-12);
   }
+
+  @Test
+  void shouldWriteOnlyTheBinsAskedForWithTheSameValues() {
+    int size = 1024;
+    Random random = new Random(3);
+    double[] x = new double[size];
+    for (int i = 0; i < 400; i++) {
+      x[i] = random.nextGaussian();
+    }
+    double[] full = new double[size / 2 + 1];
+    double[] bounded = new double[size / 2 + 1];
+    java.util.Arrays.fill(bounded, -1.0);
+    RealFft fft = new RealFft(size);
+
+    fft.power(x, full, new double[size / 2], new double[size / 2]);
+    fft.power(x, bounded, new double[size / 2], new double[size / 2], 244);
+
+    for (int k = 0; k < 244; k++) {
+      assertThat(bounded[k]).as("bin %d", k).isEqualTo(full[k]);
+    }
+    assertThat(bounded[244]).isEqualTo(-1.0);
+  }
 }
