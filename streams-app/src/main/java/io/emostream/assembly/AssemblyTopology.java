@@ -82,8 +82,10 @@ public final class AssemblyTopology {
 
     topology.addProcessor(n.assembler(), () -> new UtteranceAssembler(config, n),
         n.validateAudio(), n.validateTranscripts(), n.validateEvents());
+    // Cached: the frames of one block (AudioBuffer.BLOCK_MS) rewrite the same key; the cache sends the
+    // block to the store and its changelog once per commit instead of once per frame.
     topology.addStateStore(Stores.keyValueStoreBuilder(
-        supplier(n.audioStore(), config), Serdes.String(), StoreSerdes.chunk()), n.assembler());
+        supplier(n.audioStore(), config), Serdes.String(), StoreSerdes.block()).withCachingEnabled(), n.assembler());
     topology.addStateStore(Stores.keyValueStoreBuilder(
         supplier(n.pendingStore(), config), Serdes.String(), StoreSerdes.pending()), n.assembler());
     // Cached: the call state is read and rewritten on every record (every 20 ms frame); the cache keeps

@@ -4,8 +4,15 @@ import io.emostream.audio.Pcm16;
 import io.emostream.model.audio.Resampler;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -13,20 +20,35 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The assembler's audio store seen as one 16 kHz timeline per call and channel: chunks, as
- * received, keyed by start time, read by range scans when an utterance is cut, evicted from the
- * old end.
+ * received, grouped in {@link ChunkBlock}s of {@value #BLOCK_MS} ms keyed by the block's start,
+ * read by range scans when an utterance is cut, evicted from the old end.
+ *
+ * <p>The newest block of each channel is also kept here, so an in-order frame is appended to it
+ * without reading (and deserialising) the block back from the store; the store is cached, so the
+ * frames of one block between two commits reach RocksDB and the changelog as one write. This
+ * object lives as long as its processor: a restored or reassigned task gets a new one.
  */
 final class AudioBuffer {
 
   /** Interior gaps up to this many samples (1 ms) are bridged: they come from rounding
    * chunk times of 11.025/22.05/44.1 kHz audio to whole milliseconds, not from loss. */
   static final int BRIDGEABLE_GAP = Pcm16.SAMPLES_PER_MS;
+  /**
+   * Width of a block: ten 20 ms frames. Wider blocks save changelog records but rewrite more
+   * bytes per commit (a block is written whole); at the default 100 ms commit interval a block
+   * is written about twice.
+   */
+  static final long BLOCK_MS = 200;
   private static final String MAX_TIME = "9999999999999";
 
-  private final KeyValueStore<String, BufferedChunk> store;
+  private final KeyValueStore<String, ChunkBlock> store;
   private final long maxChunkMs;
+  /** Newest block written per channel prefix. */
+  private final Map<String, Open> open = new HashMap<>();
 
-  AudioBuffer(KeyValueStore<String, BufferedChunk> store, long maxChunkMs) {
+  private record Open(String key, ChunkBlock block) {}
+
+  AudioBuffer(KeyValueStore<String, ChunkBlock> store, long maxChunkMs) {
     this.store = store;
     this.maxChunkMs = maxChunkMs;
   }
@@ -45,12 +67,37 @@ final class AudioBuffer {
   /** A contiguous run of audio. */
   record Window(long startMs, short[] samples) {}
 
+  /** Start of the block that holds a chunk starting at {@code startMs}. */
+  static long blockStart(long startMs) {
+    return Math.max(0, startMs) / BLOCK_MS * BLOCK_MS;
+  }
+
+  /** The buffered chunk starting exactly at {@code startMs}, or null. */
   BufferedChunk get(String callId, int channel, long startMs) {
-    return store.get(StoreKeys.audio(callId, channel, startMs));
+    try (OrderedChunks it = chunksFrom(callId, channel, blockStart(startMs), StoreKeys.audio(callId, channel, startMs))) {
+      while (it.hasNext()) {
+        BufferedChunk c = it.next();
+        if (c.startMs() == startMs) {
+          return c;
+        }
+        if (c.startMs() > startMs) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   void put(String callId, int channel, BufferedChunk chunk) {
-    store.put(StoreKeys.audio(callId, channel, chunk.startMs()), chunk);
+    String prefix = StoreKeys.channelPrefix(callId, channel);
+    String key = StoreKeys.audio(callId, channel, blockStart(chunk.startMs()));
+    Open newest = open.get(prefix);
+    ChunkBlock block = newest != null && newest.key().equals(key) ? newest.block() : store.get(key);
+    ChunkBlock updated = block == null ? ChunkBlock.of(chunk) : block.with(chunk);
+    store.put(key, updated);
+    if (newest == null || newest.key().compareTo(key) <= 0) {
+      open.put(prefix, new Open(key, updated));
+    }
   }
 
   /** The buffered chunk starting closest before {@code startMs}, if any. */
@@ -58,18 +105,36 @@ final class AudioBuffer {
     if (startMs <= 0) {
       return Optional.empty();
     }
-    try (KeyValueIterator<String, BufferedChunk> it = store.reverseRange(
+    BufferedChunk best = null;
+    try (KeyValueIterator<String, ChunkBlock> it = store.reverseRange(
         StoreKeys.audio(callId, channel, 0), StoreKeys.audio(callId, channel, startMs - 1))) {
-      return it.hasNext() ? Optional.of(it.next().value) : Optional.empty();
+      while (it.hasNext()) {
+        KeyValue<String, ChunkBlock> kv = it.next();
+        if (best != null && StoreKeys.audioMs(kv.key) + BLOCK_MS <= best.startMs()) {
+          break; // every chunk of this block and of older ones starts before the best found
+        }
+        for (BufferedChunk c : kv.value.chunks()) {
+          if (c.startMs() < startMs && (best == null || c.startMs() > best.startMs())) {
+            best = c;
+          }
+        }
+      }
     }
+    return Optional.ofNullable(best);
   }
 
   /** The buffered chunk starting closest after {@code startMs}, if any. */
   Optional<BufferedChunk> next(String callId, int channel, long startMs) {
-    try (KeyValueIterator<String, BufferedChunk> it = store.range(
-        StoreKeys.audio(callId, channel, startMs + 1), StoreKeys.channelPrefix(callId, channel) + MAX_TIME)) {
-      return it.hasNext() ? Optional.of(it.next().value) : Optional.empty();
+    try (OrderedChunks it = chunksFrom(callId, channel, blockStart(startMs),
+        StoreKeys.channelPrefix(callId, channel) + MAX_TIME)) {
+      while (it.hasNext()) {
+        BufferedChunk c = it.next();
+        if (c.startMs() > startMs) {
+          return Optional.of(c);
+        }
+      }
     }
+    return Optional.empty();
   }
 
   /**
@@ -84,10 +149,10 @@ final class AudioBuffer {
   Coverage gather(String callId, int channel, long startMs, long endMs) {
     int total = (int) ((endMs - startMs) * Pcm16.SAMPLES_PER_MS);
     List<BufferedChunk> chunks = new ArrayList<>();
-    try (KeyValueIterator<String, BufferedChunk> it = store.range(
-        StoreKeys.audio(callId, channel, startMs - maxChunkMs), StoreKeys.audio(callId, channel, endMs))) {
+    try (OrderedChunks it = chunksFrom(callId, channel, blockStart(startMs - maxChunkMs),
+        StoreKeys.audio(callId, channel, endMs))) {
       while (it.hasNext()) {
-        BufferedChunk c = it.next().value;
+        BufferedChunk c = it.next();
         if (c.endSample() > startMs * Pcm16.SAMPLES_PER_MS && c.startSample() < endMs * Pcm16.SAMPLES_PER_MS) {
           chunks.add(c);
         }
@@ -146,10 +211,10 @@ final class AudioBuffer {
   Window contiguous(String callId, int channel, long fromMs, long receivedNoLaterThanWallMs) {
     long start = -1;
     long end = -1;
-    try (KeyValueIterator<String, BufferedChunk> it = store.range(
-        StoreKeys.audio(callId, channel, fromMs - maxChunkMs), StoreKeys.channelPrefix(callId, channel) + MAX_TIME)) {
+    try (OrderedChunks it = chunksFrom(callId, channel, blockStart(fromMs - maxChunkMs),
+        StoreKeys.channelPrefix(callId, channel) + MAX_TIME)) {
       while (it.hasNext()) {
-        BufferedChunk c = it.next().value;
+        BufferedChunk c = it.next();
         if (c.endMsFloor() <= fromMs) {
           continue;
         }
@@ -174,33 +239,109 @@ final class AudioBuffer {
    * Deletes the channel's chunks that end at or before {@code cutoffMs}; returns how many.
    * The scan starts at the previous cutoff (less one chunk length), because everything
    * older is gone already and scanning it again would wade through the store's tombstones.
+   * A block that keeps some chunks is rewritten with those.
    */
   int evictBefore(String callId, int channel, long previousCutoffMs, long cutoffMs) {
     if (cutoffMs <= 0) {
       return 0;
     }
-    List<String> doomed = new ArrayList<>();
-    try (KeyValueIterator<String, BufferedChunk> it = store.range(
-        StoreKeys.audio(callId, channel, previousCutoffMs - maxChunkMs), StoreKeys.audio(callId, channel, cutoffMs - 1))) {
+    long cutoffSample = cutoffMs * Pcm16.SAMPLES_PER_MS;
+    Map<String, ChunkBlock> changed = new LinkedHashMap<>(); // null value: delete
+    int evicted = 0;
+    try (KeyValueIterator<String, ChunkBlock> it = store.range(
+        StoreKeys.audio(callId, channel, blockStart(previousCutoffMs - maxChunkMs)),
+        StoreKeys.audio(callId, channel, cutoffMs - 1))) {
       while (it.hasNext()) {
-        KeyValue<String, BufferedChunk> kv = it.next();
-        if (kv.value.endSample() <= cutoffMs * Pcm16.SAMPLES_PER_MS) {
-          doomed.add(kv.key);
+        KeyValue<String, ChunkBlock> kv = it.next();
+        List<BufferedChunk> kept = new ArrayList<>();
+        for (BufferedChunk c : kv.value.chunks()) {
+          if (c.endSample() > cutoffSample) {
+            kept.add(c);
+          }
+        }
+        int gone = kv.value.chunks().size() - kept.size();
+        if (gone > 0) {
+          evicted += gone;
+          changed.put(kv.key, kept.isEmpty() ? null : new ChunkBlock(kept));
         }
       }
     }
-    doomed.forEach(store::delete);
-    return doomed.size();
+    String prefix = StoreKeys.channelPrefix(callId, channel);
+    changed.forEach((key, block) -> {
+      if (block == null) {
+        store.delete(key);
+      } else {
+        store.put(key, block);
+      }
+      Open newest = open.get(prefix);
+      if (newest != null && newest.key().equals(key)) {
+        if (block == null) {
+          open.remove(prefix);
+        } else {
+          open.put(prefix, new Open(key, block));
+        }
+      }
+    });
+    return evicted;
   }
 
   /** Deletes every chunk of a call. */
   void clear(String callId) {
     List<String> doomed = new ArrayList<>();
-    try (KeyValueIterator<String, BufferedChunk> it =
-             store.prefixScan(StoreKeys.callPrefix(callId), Serdes.String().serializer())) {
+    String prefix = StoreKeys.callPrefix(callId);
+    try (KeyValueIterator<String, ChunkBlock> it = store.prefixScan(prefix, Serdes.String().serializer())) {
       it.forEachRemaining(kv -> doomed.add(kv.key));
     }
     doomed.forEach(store::delete);
+    open.keySet().removeIf(channelPrefix -> channelPrefix.startsWith(prefix));
+  }
+
+  /** The chunks of blocks keyed from {@code fromBlockMs} up to {@code toKey} (inclusive), in start order. */
+  private OrderedChunks chunksFrom(String callId, int channel, long fromBlockMs, String toKey) {
+    return new OrderedChunks(store.range(StoreKeys.audio(callId, channel, fromBlockMs), toKey));
+  }
+
+  /**
+   * Chunks of consecutive blocks in start order. Blocks come in key order and a block's chunks
+   * never start before its key, so a chunk is handed out once the next block's key is past it;
+   * only an entry written before blocks existed (keyed by its chunk's start, inside a newer
+   * block's span) can interleave with a block, and this order covers it too.
+   */
+  private static final class OrderedChunks implements Iterator<BufferedChunk>, AutoCloseable {
+    private final KeyValueIterator<String, ChunkBlock> blocks;
+    private final PriorityQueue<BufferedChunk> waiting =
+        new PriorityQueue<>(Comparator.comparingLong(BufferedChunk::startMs));
+
+    OrderedChunks(KeyValueIterator<String, ChunkBlock> blocks) {
+      this.blocks = blocks;
+    }
+
+    @Override
+    public boolean hasNext() {
+      fill();
+      return !waiting.isEmpty();
+    }
+
+    @Override
+    public BufferedChunk next() {
+      fill();
+      if (waiting.isEmpty()) {
+        throw new NoSuchElementException();
+      }
+      return waiting.poll();
+    }
+
+    private void fill() {
+      while (blocks.hasNext()
+          && (waiting.isEmpty() || StoreKeys.audioMs(blocks.peekNextKey()) <= waiting.peek().startMs())) {
+        waiting.addAll(blocks.next().value.chunks());
+      }
+    }
+
+    @Override
+    public void close() {
+      blocks.close();
+    }
   }
 
   /** Counts gaps of at most {@code maxGap} samples between covered samples as covered,

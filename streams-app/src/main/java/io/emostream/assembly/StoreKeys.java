@@ -21,8 +21,15 @@ final class StoreKeys {
 
   /** Key of the chunk starting at {@code startMs} (clamped to 0). */
   static String audio(String callId, int channel, long startMs) {
-    return channelPrefix(callId, channel) + pad(Math.max(0, startMs), 13);
+    return channelPrefix(callId, channel) + pad(Math.max(0, startMs), AUDIO_DIGITS);
   }
+
+  /** The time in an audio key made by {@link #audio}. */
+  static long audioMs(String key) {
+    return Long.parseLong(key.substring(key.length() - AUDIO_DIGITS));
+  }
+
+  private static final int AUDIO_DIGITS = 13;
 
   private static String pad(long value, int width) {
     String digits = Long.toString(value);

@@ -10,6 +10,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
@@ -32,35 +34,54 @@ final class StoreSerdes {
   }
 
   /**
-   * Chunks as received: version 2 keeps encoding, rate and payload; version 1 (16 kHz samples
-   * decoded on arrival) is still read, as the 16 kHz PCM it is.
+   * Blocks of chunks as received. Version 3 is a block (count, then each chunk as version 2
+   * writes it); versions 2 (one chunk: encoding, rate and payload as received) and 1 (one chunk
+   * of 16 kHz samples decoded on arrival) are still read, as blocks of one.
    */
-  static Serde<BufferedChunk> chunk() {
-    return serde(2, (out, c) -> {
-      out.writeLong(c.sequence());
-      out.writeLong(c.startMs());
-      out.writeLong(c.receivedWallMs());
-      out.writeLong(c.timestamp());
-      out.writeByte(c.encoding().ordinal());
-      out.writeInt(c.sampleRate());
-      out.writeInt(c.payload().length);
-      out.write(c.payload());
-    }, (in, version) -> {
-      long seq = in.readLong();
-      long start = in.readLong();
-      long wall = in.readLong();
-      long ts = in.readLong();
-      if (version == 1) {
-        byte[] pcm = new byte[in.readInt() * 2];
-        in.readFully(pcm);
-        return new BufferedChunk(seq, start, wall, ts, AudioEncoding.PCM_S16LE, Pcm16.TARGET_RATE, pcm);
+  static Serde<ChunkBlock> block() {
+    return serde(3, (out, b) -> {
+      out.writeInt(b.chunks().size());
+      for (BufferedChunk c : b.chunks()) {
+        writeChunk(out, c);
       }
-      AudioEncoding encoding = AudioEncoding.values()[in.readUnsignedByte()];
-      int rate = in.readInt();
-      byte[] payload = new byte[in.readInt()];
-      in.readFully(payload);
-      return new BufferedChunk(seq, start, wall, ts, encoding, rate, payload);
+    }, (in, version) -> {
+      if (version < 3) {
+        return ChunkBlock.of(readChunk(in, version));
+      }
+      List<BufferedChunk> chunks = new ArrayList<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        chunks.add(readChunk(in, 2));
+      }
+      return new ChunkBlock(chunks);
     });
+  }
+
+  private static void writeChunk(DataOutputStream out, BufferedChunk c) throws IOException {
+    out.writeLong(c.sequence());
+    out.writeLong(c.startMs());
+    out.writeLong(c.receivedWallMs());
+    out.writeLong(c.timestamp());
+    out.writeByte(c.encoding().ordinal());
+    out.writeInt(c.sampleRate());
+    out.writeInt(c.payload().length);
+    out.write(c.payload());
+  }
+
+  private static BufferedChunk readChunk(DataInputStream in, int version) throws IOException {
+    long seq = in.readLong();
+    long start = in.readLong();
+    long wall = in.readLong();
+    long ts = in.readLong();
+    if (version == 1) {
+      byte[] pcm = new byte[in.readInt() * 2];
+      in.readFully(pcm);
+      return new BufferedChunk(seq, start, wall, ts, AudioEncoding.PCM_S16LE, Pcm16.TARGET_RATE, pcm);
+    }
+    AudioEncoding encoding = AudioEncoding.values()[in.readUnsignedByte()];
+    int rate = in.readInt();
+    byte[] payload = new byte[in.readInt()];
+    in.readFully(payload);
+    return new BufferedChunk(seq, start, wall, ts, encoding, rate, payload);
   }
 
   static Serde<PendingTranscript> pending() {

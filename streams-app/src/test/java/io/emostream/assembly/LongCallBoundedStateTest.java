@@ -33,7 +33,7 @@ class LongCallBoundedStateTest {
       TestOutputTopic<String, byte[]> changelog = t.driver.createOutputTopic(
           AssemblyDriver.APP_ID + "-" + AssemblyTopology.NAMES.audioStore() + "-changelog",
           Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-      KeyValueStore<String, BufferedChunk> audio = t.driver.getKeyValueStore(AssemblyTopology.NAMES.audioStore());
+      KeyValueStore<String, ChunkBlock> audio = t.driver.getKeyValueStore(AssemblyTopology.NAMES.audioStore());
       for (long s = 0, seq = 0; s < hours2; s += chunkMs, seq++) {
         for (int channel = 0; channel < 2; channel++) {
           t.pipeAudio(pcmChunk("long-call", channel, seq, s, chunkMs));
@@ -50,7 +50,7 @@ class LongCallBoundedStateTest {
           long entries = 0;
           try (var it = audio.all()) {
             while (it.hasNext()) {
-              bytes += it.next().value.payload().length;
+              bytes += it.next().value.payloadBytes();
               entries++;
             }
           }

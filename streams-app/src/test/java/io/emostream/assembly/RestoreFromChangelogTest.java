@@ -54,7 +54,7 @@ class RestoreFromChangelogTest {
 
     try (AssemblyDriver second = new AssemblyDriver(stateDir, AssemblyConfig.defaults(), first.registry,
         AssemblyDriver.START.plusSeconds(1))) {
-      restore(second, AssemblyTopology.NAMES.audioStore(), StoreSerdes.chunk(), changelogs);
+      restore(second, AssemblyTopology.NAMES.audioStore(), StoreSerdes.block(), changelogs);
       restore(second, AssemblyTopology.NAMES.pendingStore(), StoreSerdes.pending(), changelogs);
       restore(second, AssemblyTopology.NAMES.callStore(), StoreSerdes.call(), changelogs);
 
