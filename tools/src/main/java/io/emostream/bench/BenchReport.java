@@ -95,6 +95,13 @@ public final class BenchReport {
         md.append(f("- CPU by thread group, %s: %s; GC %.2f s%n", s.name(), groups, s.resources().gcSeconds()));
       }
     }
+    for (ScenarioResult s : r.scenarios()) {
+      if (s.pipeline() != null && s.pipeline().changelogWrites() != null) {
+        ScenarioResult.ChangelogWrites w = s.pipeline().changelogWrites();
+        md.append(f("- Changelog writes, %s: %,d records (%.2f per input record), %.1f MiB (%.0f bytes per input "
+            + "record)%n", s.name(), w.records(), w.perInputRecord(), w.bytes() / 1048576.0, w.bytesPerInputRecord()));
+      }
+    }
     if (r.capacity() != null) {
       BenchResult.Capacity c = r.capacity();
       md.append(f("%n**Capacity** (%s, real-time pace, pass = every utterance scored and p99 <= %.0f ms, also over "

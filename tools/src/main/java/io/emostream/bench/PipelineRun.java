@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -69,6 +71,7 @@ final class PipelineRun {
     ResourceSampler.Usage usage;
     BatchingSnapshot before;
     BatchingSnapshot after;
+    long[] changelog;
     try (EmostreamApp app = EmostreamApp.start(EmostreamConfig.of(config))) {
       awaitRunning(app);
       BatchingEmotionModel batcher = batcher(app.model());
@@ -88,11 +91,13 @@ final class PipelineRun {
         published = publishing.join();
       }
       after = batcher.metrics();
+      changelog = changelogSends(app.metrics());
       progress.update("stopping the app");
     }
     Map<String, Long> transcripts = collector.transcriptAppendTimes(
         BenchTopics.partitionsOf(List.of(names.transcripts()), settings.partitions()), Duration.ofSeconds(30));
-    return result(scenario, input, published, scored, transcripts, expected.size(), before, after, usage);
+    return result(scenario, input, published, scored, transcripts, expected.size(), before, after, usage,
+        changelog);
   }
 
   private Map<String, String> appSettings(Scenario scenario, String prefix) {
@@ -130,6 +135,30 @@ final class PipelineRun {
     }
   }
 
+  /**
+   * Records and bytes the app's producers sent to changelog topics so far, from the producers'
+   * per-topic metrics ({@code producer-topic-metrics}: {@code record-send-total}, {@code byte-total}).
+   */
+  static long[] changelogSends(Map<MetricName, ? extends Metric> metrics) {
+    long records = 0;
+    long bytes = 0;
+    for (var e : metrics.entrySet()) {
+      MetricName name = e.getKey();
+      String topic = name.tags().get("topic");
+      if (!"producer-topic-metrics".equals(name.group()) || topic == null || !topic.endsWith("-changelog")) {
+        continue;
+      }
+      Object value = e.getValue().metricValue();
+      long count = value instanceof Number n ? Math.round(n.doubleValue()) : 0;
+      if (name.name().equals("record-send-total")) {
+        records += count;
+      } else if (name.name().equals("byte-total")) {
+        bytes += count;
+      }
+    }
+    return new long[] {records, bytes};
+  }
+
   private static BatchingEmotionModel batcher(EmotionModel model) {
     if (model instanceof BatchingEmotionModel batching) {
       return batching;
@@ -141,7 +170,7 @@ final class PipelineRun {
   private static ScenarioResult result(Scenario scenario, PreparedInput input, InputPublisher.Published published,
                                        Map<String, ScoredCollector.Scored> scored, Map<String, Long> transcripts,
                                        int expected, BatchingSnapshot before, BatchingSnapshot after,
-                                       ResourceSampler.Usage usage) {
+                                       ResourceSampler.Usage usage, long[] changelog) {
     long lastScored = scored.values().stream().mapToLong(ScoredCollector.Scored::appendMs).max()
         .orElse(published.lastAppendMs());
     double window = Math.max(0.001, (lastScored - published.firstAppendMs()) / 1000.0);
@@ -173,7 +202,8 @@ final class PipelineRun {
     var figures = new ScenarioResult.PipelineFigures(expected, scored.size(), scored.size() == expected,
         scored.size() / window, audio / window, ScenarioResult.Latency.of(latencies), modelBatches,
         batches == 0 ? 0 : (double) utterances / batches, batches == 0 ? 0 : modelMillis / batches, scorerBatches,
-        ScenarioResult.Latency.of(late));
+        ScenarioResult.Latency.of(late),
+        ScenarioResult.ChangelogWrites.of(changelog[0], changelog[1], input.records().size()));
     return new ScenarioResult(scenario.name(), scenario.description(), scenario.streamThreads(), scenario.maxBatch(),
         ScenarioResult.Throughput.of(input.records().size(), input.bytes(), window), figures, usage);
   }

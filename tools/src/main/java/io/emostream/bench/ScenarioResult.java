@@ -45,12 +45,22 @@ public record ScenarioResult(String name, String description, int streamThreads,
    * @param scorerBatchSizes      scored utterances by the model batch size they came in
    * @param lateLatency           latency of the last third of the utterances by transcript time: well
    *                              above {@code latency} when a backlog grows during the run
+   * @param changelogWrites       what the app's state stores sent to their changelog topics; null when
+   *                              not measured
    */
   public record PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,
                                 double utterancesPerSecond, double audioSecondsPerSecond, Latency latency,
                                 SortedMap<Integer, Long> modelBatchSizes, double meanModelBatch,
                                 double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes,
-                                Latency lateLatency) {
+                                Latency lateLatency, ChangelogWrites changelogWrites) {
+
+    public PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,
+                           double utterancesPerSecond, double audioSecondsPerSecond, Latency latency,
+                           SortedMap<Integer, Long> modelBatchSizes, double meanModelBatch,
+                           double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes, Latency lateLatency) {
+      this(expectedUtterances, scoredUtterances, complete, utterancesPerSecond, audioSecondsPerSecond, latency,
+          modelBatchSizes, meanModelBatch, meanModelMillis, scorerBatchSizes, lateLatency, null);
+    }
 
     public PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,
                            double utterancesPerSecond, double audioSecondsPerSecond, Latency latency,
@@ -58,6 +68,23 @@ public record ScenarioResult(String name, String description, int streamThreads,
                            double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes) {
       this(expectedUtterances, scoredUtterances, complete, utterancesPerSecond, audioSecondsPerSecond, latency,
           modelBatchSizes, meanModelBatch, meanModelMillis, scorerBatchSizes, latency);
+    }
+  }
+
+  /**
+   * Records and bytes the app's producers sent to changelog topics (the stores' write volume that
+   * the broker carries besides input and output), and the same per input record.
+   *
+   * @param records         changelog records sent
+   * @param bytes           their bytes as the producer counted them (compressed batches, if any)
+   * @param perInputRecord  records per input record of the scenario
+   * @param bytesPerInputRecord bytes per input record
+   */
+  public record ChangelogWrites(long records, long bytes, double perInputRecord, double bytesPerInputRecord) {
+
+    static ChangelogWrites of(long records, long bytes, long inputRecords) {
+      double n = Math.max(1, inputRecords);
+      return new ChangelogWrites(records, bytes, records / n, bytes / n);
     }
   }
 
