@@ -1,9 +1,9 @@
 package io.emostream.assembly;
 
 import io.emostream.audio.Pcm16;
+import io.emostream.audio.SourceAudio;
 import io.emostream.model.audio.Resampler;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -53,8 +53,16 @@ final class AudioBuffer {
     this.maxChunkMs = maxChunkMs;
   }
 
-  /** The samples over a range and how many of them audio covered. */
-  record Coverage(short[] samples, int covered) {
+  /**
+   * The samples over a range and how many of them audio covered; {@code source} is the same audio
+   * at the rate it arrived at when it all came at one rate (null otherwise).
+   */
+  record Coverage(short[] samples, int covered, SourceAudio source) {
+
+    Coverage(short[] samples, int covered) {
+      this(samples, covered, null);
+    }
+
     boolean complete() {
       return covered == samples.length;
     }
@@ -183,9 +191,9 @@ final class AudioBuffer {
       }
     }
     int covered = bridgeGaps(source, have, Math.max(1, rate / 1000));
-    short[] resampled = Resampler.to16k(rate).process(source);
-    short[] out = resampled.length == total ? resampled : Arrays.copyOf(resampled, total);
-    return new Coverage(out, covered == length ? total : (int) ((long) covered * total / Math.max(1, length)));
+    SourceAudio asReceived = new SourceAudio(rate, source, total);
+    return new Coverage(asReceived.to16k(), covered == length ? total : (int) ((long) covered * total / Math.max(1, length)),
+        asReceived);
   }
 
   private static Coverage gatherEachAt16k(List<BufferedChunk> chunks, long startMs, int total) {

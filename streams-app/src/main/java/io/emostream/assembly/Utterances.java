@@ -46,7 +46,8 @@ final class Utterances {
         .setTranscriptTimestamp(java.time.Instant.ofEpochMilli(p.timestamp()))
         .setAssembledAt(java.time.Instant.ofEpochMilli(now))
         .build();
-    context.forward(new Record<>(callId, new AssembledFlow.Spoken(u), p.timestamp()), outputName);
+    context.forward(new Record<>(callId, new AssembledFlow.Spoken(u, coverage.missing() ? null : coverage.source()),
+        p.timestamp()), outputName);
   }
 
   void emitVoiceActivity(String callId, int channel, SpeakerRole role, CallContext callContext,
@@ -67,7 +68,7 @@ final class Utterances {
         .setTranscriptTimestamp(java.time.Instant.ofEpochMilli(timestamp))
         .setAssembledAt(java.time.Instant.ofEpochMilli(now))
         .build();
-    context.forward(new Record<>(callId, new AssembledFlow.Spoken(u), timestamp), outputName);
+    context.forward(new Record<>(callId, new AssembledFlow.Spoken(u, coverage.source()), timestamp), outputName);
   }
 
   /** Passes a life-cycle event on, in order with the call's utterances. */

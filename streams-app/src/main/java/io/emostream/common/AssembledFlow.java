@@ -1,5 +1,6 @@
 package io.emostream.common;
 
+import io.emostream.audio.SourceAudio;
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.Utterance;
 import java.util.Objects;
@@ -19,10 +20,18 @@ public sealed interface AssembledFlow {
   /** The Avro record carried. */
   SpecificRecord value();
 
-  /** An utterance to score: transcript text and the audio under it, or audio alone. */
-  record Spoken(Utterance utterance) implements AssembledFlow {
+  /**
+   * An utterance to score: transcript text and the audio under it, or audio alone. {@code source}
+   * is its audio as it arrived (lower rate, before resampling) when the assembler had it, so the
+   * scorer can keep that smaller form in its changelogged store; null otherwise.
+   */
+  record Spoken(Utterance utterance, SourceAudio source) implements AssembledFlow {
     public Spoken {
       Objects.requireNonNull(utterance, "utterance");
+    }
+
+    public Spoken(Utterance utterance) {
+      this(utterance, null);
     }
 
     @Override

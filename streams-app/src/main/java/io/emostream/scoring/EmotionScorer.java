@@ -1,5 +1,6 @@
 package io.emostream.scoring;
 
+import io.emostream.audio.SourceAudio;
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.Utterance;
 import io.emostream.common.AssembledFlow;
@@ -162,12 +163,12 @@ public final class EmotionScorer implements Processor<String, AssembledFlow, Str
     AssembledFlow flow = Objects.requireNonNull(record.value(),
         () -> "EmotionScorer got a null value for key " + record.key() + " (check the topology wiring)");
     if (flow instanceof AssembledFlow.Spoken spoken) {
-      enqueue(record.timestamp(), spoken.utterance(), now);
+      enqueue(record.timestamp(), spoken.utterance(), spoken.source(), now);
     } else if (flow instanceof AssembledFlow.Event e) {
       if (slots.isEmpty()) {
         forwardDownstream(record.withValue(new CallFlow.Event(e.event())));
       } else {
-        enqueue(record.timestamp(), e.event(), now); // it must follow the scores of the utterances before it
+        enqueue(record.timestamp(), e.event(), null, now); // it must follow the scores of the utterances before it
       }
     }
     drain(now);
@@ -179,9 +180,9 @@ public final class EmotionScorer implements Processor<String, AssembledFlow, Str
     drain(now);
   }
 
-  private void enqueue(long recordTimestamp, Object value, long now) {
+  private void enqueue(long recordTimestamp, Object value, SourceAudio source, long now) {
     long sequence = nextSequence++;
-    PendingEntry entry = new PendingEntry(recordTimestamp, now, value);
+    PendingEntry entry = new PendingEntry(recordTimestamp, now, value, source);
     store.put(sequence, entry);
     Slot slot = new Slot(sequence, entry);
     slots.add(slot);

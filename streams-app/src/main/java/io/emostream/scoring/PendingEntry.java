@@ -1,5 +1,6 @@
 package io.emostream.scoring;
 
+import io.emostream.audio.SourceAudio;
 import io.emostream.avro.CallEvent;
 import io.emostream.avro.Utterance;
 import java.util.Objects;
@@ -13,8 +14,10 @@ import java.util.Objects;
  * @param recordTimestamp event time of the record that brought it, reused for the output
  * @param enqueuedAtMs    wall-clock time it reached the scorer (queue time)
  * @param value           an {@link Utterance} or a {@link CallEvent}, never null
+ * @param source          the utterance's audio as it arrived, when the store keeps that instead of
+ *                        the 16 kHz samples (see {@link PendingEntrySerde}); null otherwise
  */
-public record PendingEntry(long recordTimestamp, long enqueuedAtMs, Object value) {
+public record PendingEntry(long recordTimestamp, long enqueuedAtMs, Object value, SourceAudio source) {
 
   public PendingEntry {
     Objects.requireNonNull(value, "value");
@@ -22,6 +25,13 @@ public record PendingEntry(long recordTimestamp, long enqueuedAtMs, Object value
       throw new IllegalArgumentException("a pending entry holds an Utterance or a CallEvent, not a "
           + value.getClass().getName());
     }
+    if (source != null && !(value instanceof Utterance)) {
+      throw new IllegalArgumentException("only an utterance has source audio");
+    }
+  }
+
+  public PendingEntry(long recordTimestamp, long enqueuedAtMs, Object value) {
+    this(recordTimestamp, enqueuedAtMs, value, null);
   }
 
   /** The utterance, with its times, or null for a call event. */
