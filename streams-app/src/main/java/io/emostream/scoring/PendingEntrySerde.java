@@ -3,6 +3,7 @@ package io.emostream.scoring;
 import io.emostream.audio.Pcm16;
 import io.emostream.audio.SourceAudio;
 import io.emostream.avro.CallEvent;
+import io.emostream.model.audio.G711;
 import io.emostream.avro.Utterance;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,16 +23,19 @@ import org.apache.kafka.common.serialization.Serializer;
  * fingerprint, so a store written by a release with another Utterance schema fails with a clear
  * message instead of being misread.
  *
- * <p>Format 2 adds kind {@code S}: when the utterance arrived at a lower rate than 16 kHz (8 kHz
- * telephony), the entry keeps those samples (rate, 16 kHz length, count, 16-bit samples) and the
- * utterance without audio; reading it resamples exactly as the assembler did. The pending
- * changelog then carries half the audio bytes of the 16 kHz form. Format 1 is still read.
+ * <p>Format 2 adds kinds {@code S} and {@code M}: when the utterance arrived at a lower rate than
+ * 16 kHz (8 kHz telephony), the entry keeps those samples (rate, 16 kHz length, count, then the
+ * samples) and the utterance without audio; reading it resamples exactly as the assembler did.
+ * {@code S} stores 16-bit samples (half the bytes of the 16 kHz form); {@code M} stores μ-law
+ * codes, one byte a sample (a quarter), used when every sample is exactly a μ-law value, as
+ * G.711 μ-law audio decodes to. Format 1 is still read.
  */
 public final class PendingEntrySerde implements Serde<PendingEntry> {
 
   private static final byte FORMAT = 2;
   private static final byte UTTERANCE = 'U';
   private static final byte SOURCE_UTTERANCE = 'S';
+  private static final byte MULAW_UTTERANCE = 'M';
   private static final byte EVENT = 'E';
   private static final int HEADER = 2 + 2 * Long.BYTES;
   /** Utterance records are immutable; their fields are still set by position, as their decoder does. */
@@ -54,7 +58,12 @@ public final class PendingEntrySerde implements Serde<PendingEntry> {
           body = ((CallEvent) entry.value()).toByteBuffer();
           kind = EVENT;
         }
-        int audioBytes = source == null ? 0 : 3 * Integer.BYTES + 2 * source.samples().length;
+        byte[] mulaw = source == null ? null : asMulaw(source.samples());
+        if (mulaw != null) {
+          kind = MULAW_UTTERANCE;
+        }
+        int audioBytes = source == null ? 0
+            : 3 * Integer.BYTES + (mulaw != null ? mulaw.length : 2 * source.samples().length);
         ByteBuffer out = ByteBuffer.allocate(HEADER + audioBytes + body.remaining())
             .put(FORMAT)
             .put(kind)
@@ -62,8 +71,12 @@ public final class PendingEntrySerde implements Serde<PendingEntry> {
             .putLong(entry.enqueuedAtMs());
         if (source != null) {
           out.putInt(source.sampleRate()).putInt(source.length16k()).putInt(source.samples().length);
-          for (short sample : source.samples()) {
-            out.putShort(sample);
+          if (mulaw != null) {
+            out.put(mulaw);
+          } else {
+            for (short sample : source.samples()) {
+              out.putShort(sample);
+            }
           }
         }
         return out.put(body).array();
@@ -91,8 +104,8 @@ public final class PendingEntrySerde implements Serde<PendingEntry> {
       try {
         return switch (kind) {
           case UTTERANCE -> new PendingEntry(recordTimestamp, enqueuedAt, Utterance.fromByteBuffer(buffer.slice()));
-          case SOURCE_UTTERANCE -> {
-            SourceAudio source = readSource(buffer);
+          case SOURCE_UTTERANCE, MULAW_UTTERANCE -> {
+            SourceAudio source = readSource(buffer, kind == MULAW_UTTERANCE);
             Utterance u = Utterance.fromByteBuffer(buffer.slice());
             u.put(AUDIO_FIELD, ByteBuffer.wrap(Pcm16.toBytes(source.to16k())));
             yield new PendingEntry(recordTimestamp, enqueuedAt, u, source);
@@ -110,14 +123,26 @@ public final class PendingEntrySerde implements Serde<PendingEntry> {
     };
   }
 
-  private static SourceAudio readSource(ByteBuffer buffer) {
+  private static SourceAudio readSource(ByteBuffer buffer, boolean mulaw) {
     int rate = buffer.getInt();
     int length16k = buffer.getInt();
     short[] samples = new short[buffer.getInt()];
     for (int i = 0; i < samples.length; i++) {
-      samples[i] = buffer.getShort();
+      samples[i] = mulaw ? G711.mulawToLinear(buffer.get()) : buffer.getShort();
     }
     return new SourceAudio(rate, samples, length16k);
+  }
+
+  /** The samples as μ-law codes when each one decodes back exactly (else null: kept as 16-bit). */
+  private static byte[] asMulaw(short[] samples) {
+    byte[] codes = new byte[samples.length];
+    for (int i = 0; i < samples.length; i++) {
+      codes[i] = G711.linearToMulaw(samples[i]);
+      if (G711.mulawToLinear(codes[i]) != samples[i]) {
+        return null;
+      }
+    }
+    return codes;
   }
 
   /** A shallow copy of {@code u} without its audio, which the entry keeps in its source form. */

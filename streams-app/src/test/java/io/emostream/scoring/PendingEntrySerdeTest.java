@@ -7,6 +7,7 @@ import io.emostream.audio.Pcm16;
 import io.emostream.audio.SourceAudio;
 import io.emostream.avro.SpeakerRole;
 import io.emostream.avro.Utterance;
+import io.emostream.model.audio.G711;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.apache.kafka.common.errors.SerializationException;
@@ -27,12 +28,31 @@ class PendingEntrySerdeTest {
     byte[] full = serde.serializer().serialize("t", new PendingEntry(42L, 43L, u));
     PendingEntry back = serde.deserializer().deserialize("t", compact);
 
+    assertThat(compact[1]).as("not all samples are mu-law values").isEqualTo((byte) 'S');
     assertThat(compact.length).as("half the audio bytes").isLessThan(full.length * 6 / 10);
     assertThat(back.recordTimestamp()).isEqualTo(42L);
     assertThat(back.enqueuedAtMs()).isEqualTo(43L);
     Utterance restored = (Utterance) back.value();
     assertThat(restored).isEqualTo(u);
     assertThat(bytes(restored.getAudio())).containsExactly(bytes(u.getAudio()));
+  }
+
+  @Test
+  void shouldKeepMulawAudioAsOneByteASample() {
+    short[] decoded = new short[8_000];
+    for (int i = 0; i < decoded.length; i++) {
+      decoded[i] = G711.mulawToLinear((byte) (i * 37));
+    }
+    SourceAudio source = new SourceAudio(8_000, decoded, 16_000);
+    Utterance u = ScoringDriver.utterance("c1", "u4", 1, SpeakerRole.CUSTOMER, 0, 1000, "hello",
+        Pcm16.toBytes(source.to16k()));
+
+    byte[] written = serde.serializer().serialize("t", new PendingEntry(1L, 2L, u, source));
+    PendingEntry back = serde.deserializer().deserialize("t", written);
+
+    assertThat(written[1]).isEqualTo((byte) 'M');
+    assertThat(written.length).as("one byte per 8 kHz sample plus the record").isLessThan(8_000 + 1_000);
+    assertThat(back.value()).isEqualTo(u);
   }
 
   @Test
