@@ -277,7 +277,7 @@ final class AudioBuffer {
     String prefix = StoreKeys.channelPrefix(callId, channel);
     changed.forEach((key, block) -> {
       if (block == null) {
-        store.delete(key);
+        store.put(key, null); // as delete, without reading back and deserialising the old block
       } else {
         store.put(key, block);
       }
@@ -300,7 +300,7 @@ final class AudioBuffer {
     try (KeyValueIterator<String, ChunkBlock> it = store.prefixScan(prefix, Serdes.String().serializer())) {
       it.forEachRemaining(kv -> doomed.add(kv.key));
     }
-    doomed.forEach(store::delete);
+    doomed.forEach(key -> store.put(key, null));
     open.keySet().removeIf(channelPrefix -> channelPrefix.startsWith(prefix));
   }
 

@@ -235,7 +235,9 @@ public final class EmotionScorer implements Processor<String, AssembledFlow, Str
         forward(slot);
       }
       slots.pollFirst();
-      store.delete(slot.sequence);
+      // put(null), not delete: delete returns the old value, so the store would deserialise the
+      // whole entry (its audio, resampled again for a compact one) just to throw it away
+      store.put(slot.sequence, null);
     }
   }
 
