@@ -28,13 +28,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * publishes them to a scenario's input topics, keyed by call id, either at the calls' own pace or
  * as fast as the producer goes.
  *
- * <p>Calls start at staggered, seeded offsets within the first {@link #STAGGER_MS} ms, so they run
- * concurrently as in a contact centre rather than in lockstep.
+ * <p>Calls start at staggered, seeded offsets, so they run concurrently as in a contact centre
+ * rather than in lockstep: within the first {@link #STAGGER_MS} ms for the fast scenarios, and
+ * spread evenly over the first {@link #REALTIME_RAMP_MS} ms at real-time pace. A real-time step
+ * of N calls that all started within two seconds put every call's first utterance into the same
+ * few seconds, a burst no contact centre sends (calls arrive one by one), which built a backlog
+ * in the step's first seconds and decided its p99.
  */
 final class InputPublisher {
 
   /** Calls start within this many ms of each other. */
   static final int STAGGER_MS = 2_000;
+  /** At real-time pace, calls arrive evenly over this many ms, each at a seeded point of its slot. */
+  static final int REALTIME_RAMP_MS = 10_000;
 
   /**
    * What publishing did.
@@ -55,13 +61,19 @@ final class InputPublisher {
 
   /** Serializes {@code calls} for the topics in {@code names}; registers the schemas as producers do. */
   PreparedInput prepare(TopicNames names, List<SyntheticCall> calls, long seed) {
+    return prepare(names, calls, seed, Pace.FAST);
+  }
+
+  /** As {@link #prepare(TopicNames, List, long)}, with call starts spread as {@code pace} needs. */
+  PreparedInput prepare(TopicNames names, List<SyntheticCall> calls, long seed, Pace pace) {
     Random random = new Random(seed);
+    int index = 0;
     List<PreparedInput.Record> records = new ArrayList<>();
     long bytes = 0;
     try (var serde = new SpecificAvroSerde<SpecificRecord>()) {
       serde.configure(Map.of("schema.registry.url", registryUrl), false);
       for (SyntheticCall call : calls) {
-        long offset = random.nextInt(STAGGER_MS);
+        long offset = startOffsetMs(pace, index++, calls.size(), random);
         for (SyntheticCall.TimedRecord timed : call.records()) {
           SpecificRecord value = (SpecificRecord) timed.value();
           String topic = topicOf(names, value);
@@ -74,6 +86,15 @@ final class InputPublisher {
     }
     records.sort(Comparator.comparingLong(PreparedInput.Record::dueMs)); // stable: per-call order kept
     return new PreparedInput(records, bytes);
+  }
+
+  /** When call {@code index} of {@code calls} starts, in ms from the start of publishing. */
+  static long startOffsetMs(Pace pace, int index, int calls, Random random) {
+    if (pace != Pace.REALTIME) {
+      return random.nextInt(STAGGER_MS);
+    }
+    double slotMs = (double) REALTIME_RAMP_MS / Math.max(1, calls);
+    return (long) ((index + random.nextDouble()) * slotMs);
   }
 
   /**

@@ -59,7 +59,7 @@ final class PipelineRun {
     }
     InputPublisher publisher = new InputPublisher(env.bootstrapServers(), env.registryUrl());
     progress.update("serializing input");
-    PreparedInput input = publisher.prepare(names, calls, settings.seed());
+    PreparedInput input = publisher.prepare(names, calls, settings.seed(), settings.pace());
     Set<String> expected = calls.stream()
         .flatMap(c -> c.lines().stream().map(l -> ScoredCollector.key(c.callId(), l.utteranceId())))
         .collect(Collectors.toSet());
