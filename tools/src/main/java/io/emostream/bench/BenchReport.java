@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -106,11 +107,16 @@ public final class BenchReport {
       BenchResult.Capacity c = r.capacity();
       md.append(f("%n**Capacity** (%s, real-time pace, pass = every utterance scored and p99 <= %.0f ms, also over "
           + "the last third): **%d concurrent calls** (p99 %.0f ms)%n%n", c.format(), c.p99LimitMs(), c.calls(), c.p99Ms()));
-      md.append("| calls | complete | p99 ms | p99 last third ms | utterances/s | CPU % |\n|---:|---|---:|---:|---:|---:|\n");
+      md.append(f("| calls | complete | p99 ms | p99 last third ms | utterances/s | CPU %% | CPU by thread group "
+          + "| p99 ms by %d s of traffic |%n|---:|---|---:|---:|---:|---:|---|---|%n", PipelineRun.SLICE_SECONDS));
       for (BenchResult.Capacity.Step st : c.steps()) {
-        md.append(f("| %d | %s | %.0f | %.0f | %.1f | %.0f |%n", st.calls(), st.complete() ? "yes" : "NO", st.p99Ms(),
-            st.lateP99Ms(), st.utterancesPerSecond(), st.cpuPercent()));
+        String groups = st.cpuShares().entrySet().stream().map(e -> f("%s %.0f%%", e.getKey(), 100 * e.getValue()))
+            .collect(java.util.stream.Collectors.joining(", "));
+        md.append(f("| %d | %s | %.0f | %.0f | %.1f | %.0f | %s | %s |%n", st.calls(), st.complete() ? "yes" : "NO",
+            st.p99Ms(), st.lateP99Ms(), st.utterancesPerSecond(), st.cpuPercent(), groups, p99s(st.timeline())));
       }
+      md.append("\nCPU by thread group: broker counts the in-process broker and every Kafka client's network "
+          + "thread; bench is the load generator; prepare and model are the batcher's threads.\n");
       md.append('\n');
     }
     if (r.pace() == Pace.REALTIME) {
@@ -173,5 +179,11 @@ public final class BenchReport {
 
   private static String f(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
+  }
+
+  /** The p99 of each slice, in order, e.g. {@code "2310, 640, 410"}. */
+  static String p99s(List<ScenarioResult.Slice> timeline) {
+    return timeline.stream().map(sl -> f("%.0f", sl.latency().p99Ms()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 }

@@ -101,8 +101,18 @@ public record BenchResult(String startedAt, Machine machine, int calls, int utte
      * @param lateP99Ms p99 of the last third of the step's utterances (a growing backlog shows here)
      * @param utterancesPerSecond scored utterances over the step's window
      * @param cpuPercent process CPU over the step
+     * @param timeline  latency by slice of the step's traffic (warm-up or a growing backlog shows here)
+     * @param cpuShares share of the process's CPU by thread group (broker: the in-process broker and
+     *                  every Kafka client network thread; bench: the load generator), where it went
      */
     public record Step(int calls, boolean complete, double p99Ms, double lateP99Ms, double utterancesPerSecond,
-                       double cpuPercent) {}
+                       double cpuPercent, List<ScenarioResult.Slice> timeline, Map<String, Double> cpuShares) {
+
+      public Step {
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        cpuShares = cpuShares == null ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cpuShares)); // largest first
+      }
+    }
   }
 }

@@ -148,10 +148,10 @@ public final class BenchRunner {
       boolean ok = p.complete() && p.latency().p99Ms() <= CAPACITY_P99_LIMIT_MS
           && p.lateLatency().p99Ms() <= CAPACITY_P99_LIMIT_MS;
       steps.add(new BenchResult.Capacity.Step(calls, p.complete(), p.latency().p99Ms(), p.lateLatency().p99Ms(),
-          p.utterancesPerSecond(), r.resources().cpuPercent()));
-      progress.finish(String.format(java.util.Locale.ROOT, "%s: p99 %.0f ms (last third %.0f ms), %d/%d scored",
-          ok ? "holds" : "fails", p.latency().p99Ms(), p.lateLatency().p99Ms(), p.scoredUtterances(),
-          p.expectedUtterances()));
+          p.utterancesPerSecond(), r.resources().cpuPercent(), p.timeline(), shares(r.resources())));
+      progress.finish(String.format(java.util.Locale.ROOT, "%s: p99 %.0f ms (last third %.0f ms), %d/%d scored;"
+          + " p99 by %d s: %s", ok ? "holds" : "fails", p.latency().p99Ms(), p.lateLatency().p99Ms(),
+          p.scoredUtterances(), p.expectedUtterances(), PipelineRun.SLICE_SECONDS, BenchReport.p99s(p.timeline())));
       if (!ok) {
         break;
       }
@@ -159,6 +159,15 @@ public final class BenchRunner {
       bestP99 = p.latency().p99Ms();
     }
     return new BenchResult.Capacity(best, bestP99, InputFormat.TELEPHONY.id(), CAPACITY_P99_LIMIT_MS, steps);
+  }
+
+  /** Each thread group's share of the CPU the process used, largest first. */
+  static Map<String, Double> shares(ResourceSampler.Usage usage) {
+    double total = usage.threadCpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<String, Double> out = new LinkedHashMap<>();
+    usage.threadCpuSeconds().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> out.put(e.getKey(), total <= 0 ? 0 : e.getValue() / total));
+    return out;
   }
 
   /** Adds pipeline ÷ model alone: the fastest pipeline's utterances/s over the model's on the same utterances. */

@@ -167,6 +167,24 @@ final class PipelineRun {
         + model.getClass().getName());
   }
 
+  /** Width of one {@link ScenarioResult.Slice} of the latency timeline. */
+  static final int SLICE_SECONDS = 10;
+
+  /** Latency by {@link #SLICE_SECONDS} slice of final-transcript append time after {@code startMs}. */
+  static List<ScenarioResult.Slice> timeline(Map<String, ScoredCollector.Scored> scored, Map<String, Long> transcripts,
+                                             long startMs) {
+    SortedMap<Integer, List<Long>> bySlice = new TreeMap<>();
+    scored.forEach((key, s) -> {
+      Long transcript = transcripts.get(key);
+      if (transcript != null) {
+        int slice = (int) (Math.max(0, transcript - startMs) / 1000 / SLICE_SECONDS) * SLICE_SECONDS;
+        bySlice.computeIfAbsent(slice, k -> new java.util.ArrayList<>()).add(s.appendMs() - transcript);
+      }
+    });
+    return bySlice.entrySet().stream().map(e -> new ScenarioResult.Slice(e.getKey(),
+        ScenarioResult.Latency.of(e.getValue().stream().mapToLong(Long::longValue).toArray()))).toList();
+  }
+
   private static ScenarioResult result(Scenario scenario, PreparedInput input, InputPublisher.Published published,
                                        Map<String, ScoredCollector.Scored> scored, Map<String, Long> transcripts,
                                        int expected, BatchingSnapshot before, BatchingSnapshot after,
@@ -203,7 +221,8 @@ final class PipelineRun {
         scored.size() / window, audio / window, ScenarioResult.Latency.of(latencies), modelBatches,
         batches == 0 ? 0 : (double) utterances / batches, batches == 0 ? 0 : modelMillis / batches, scorerBatches,
         ScenarioResult.Latency.of(late),
-        ScenarioResult.ChangelogWrites.of(changelog[0], changelog[1], input.records().size()));
+        ScenarioResult.ChangelogWrites.of(changelog[0], changelog[1], input.records().size()),
+        timeline(scored, transcripts, published.firstAppendMs()));
     return new ScenarioResult(scenario.name(), scenario.description(), scenario.streamThreads(), scenario.maxBatch(),
         ScenarioResult.Throughput.of(input.records().size(), input.bytes(), window), figures, usage);
   }

@@ -1,5 +1,6 @@
 package io.emostream.bench;
 
+import java.util.List;
 import java.util.SortedMap;
 
 /**
@@ -47,19 +48,26 @@ public record ScenarioResult(String name, String description, int streamThreads,
    *                              above {@code latency} when a backlog grows during the run
    * @param changelogWrites       what the app's state stores sent to their changelog topics; null when
    *                              not measured
+   * @param timeline              latency by slice of final-transcript time: shows whether a slow
+   *                              run was slow throughout, at its start (warm-up) or more and more
+   *                              (a growing backlog); empty when not measured
    */
   public record PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,
                                 double utterancesPerSecond, double audioSecondsPerSecond, Latency latency,
                                 SortedMap<Integer, Long> modelBatchSizes, double meanModelBatch,
                                 double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes,
-                                Latency lateLatency, ChangelogWrites changelogWrites) {
+                                Latency lateLatency, ChangelogWrites changelogWrites, List<Slice> timeline) {
+
+    public PipelineFigures {
+      timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
 
     public PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,
                            double utterancesPerSecond, double audioSecondsPerSecond, Latency latency,
                            SortedMap<Integer, Long> modelBatchSizes, double meanModelBatch,
                            double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes, Latency lateLatency) {
       this(expectedUtterances, scoredUtterances, complete, utterancesPerSecond, audioSecondsPerSecond, latency,
-          modelBatchSizes, meanModelBatch, meanModelMillis, scorerBatchSizes, lateLatency, null);
+          modelBatchSizes, meanModelBatch, meanModelMillis, scorerBatchSizes, lateLatency, null, List.of());
     }
 
     public PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,
@@ -87,6 +95,14 @@ public record ScenarioResult(String name, String description, int streamThreads,
       return new ChangelogWrites(records, bytes, records / n, bytes / n);
     }
   }
+
+  /**
+   * Latency of the utterances whose final transcript was appended in one slice of the run.
+   *
+   * @param fromSecond start of the slice, seconds after the first input record's append
+   * @param latency    those utterances' latency
+   */
+  public record Slice(int fromSecond, Latency latency) {}
 
   /** End-to-end latency percentiles in milliseconds over {@code samples} utterances. */
   public record Latency(int samples, double p50Ms, double p95Ms, double p99Ms, double maxMs) {

@@ -72,6 +72,29 @@ class BenchReportTest {
     assertThat(dir.resolve("out/bench.md")).content().contains("| batching-1t |");
   }
 
+  @Test
+  void shouldShowEachCapacityStepsTimelineAndWhereTheCpuWent() throws Exception {
+    BenchResult base = sample(true);
+    var slices = List.of(new ScenarioResult.Slice(0, new ScenarioResult.Latency(40, 300, 900, 1448, 1500)),
+        new ScenarioResult.Slice(10, new ScenarioResult.Latency(40, 200, 250, 288, 300)));
+    var shares = new java.util.LinkedHashMap<String, Double>();
+    shares.put("broker", 0.45);
+    shares.put("stream", 0.30);
+    var step = new BenchResult.Capacity.Step(100, true, 850, 789, 22.6, 75, slices, shares);
+    BenchResult result = new BenchResult(base.startedAt(), base.machine(), base.calls(), base.utterancesPerCall(),
+        base.pace(), base.partitions(), base.model(), base.modelThreads(), base.rounds(),
+        base.utterancesPerSecondByRound(), base.scenarios(), base.ratios(), "mulaw8k-20ms", null,
+        new BenchResult.Capacity(100, 850, "mulaw8k-20ms", 1000, List.of(step)));
+
+    BenchReport.write(result, dir.resolve("cap"));
+
+    assertThat(dir.resolve("cap/bench.md")).content()
+        .contains("| 100 | yes | 850 | 789 | 22.6 | 75 | broker 45%, stream 30% | 1448, 288 |");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("cap/bench.json").toFile());
+    assertThat(json.at("/capacity/steps/0/timeline/1/fromSecond").asInt()).isEqualTo(10);
+    assertThat(json.at("/capacity/steps/0/cpuShares/broker").asDouble()).isEqualTo(0.45);
+  }
+
   private static BenchResult sample(boolean perRecordComplete) {
     var usage = new ResourceSampler.Usage(1.5, 60, 300, 900);
     var raw = new ScenarioResult("raw-consumer", "raw", 0, 0, ScenarioResult.Throughput.of(10_000, 50L << 20, 1.0),
