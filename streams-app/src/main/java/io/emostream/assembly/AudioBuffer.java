@@ -54,39 +54,17 @@ final class AudioBuffer {
   }
 
   /**
-   * The audio over a range and how many of its 16 kHz samples audio covered. {@code source} is
-   * the same audio at the rate it arrived at when it all came at one rate (null otherwise). When
-   * that rate is below 16 kHz the 16 kHz samples are not computed here ({@code resampled} is
-   * null): the scorer hands the source to the model's preparer threads, which resample it off the
-   * stream thread; {@link #samples()} computes them for the callers that need them here.
-   *
-   * @param resampled the 16 kHz samples, or null when they are deferred to {@code source}
-   * @param length    how many 16 kHz samples the range has
+   * The samples over a range and how many of them audio covered; {@code source} is the same audio
+   * at the rate it arrived at when it all came at one rate (null otherwise).
    */
-  record Coverage(short[] resampled, int length, int covered, SourceAudio source) {
-
-    Coverage {
-      if (resampled == null && source == null) {
-        throw new IllegalArgumentException("coverage needs its 16 kHz samples or its source audio");
-      }
-    }
+  record Coverage(short[] samples, int covered, SourceAudio source) {
 
     Coverage(short[] samples, int covered) {
-      this(samples, samples.length, covered, null);
-    }
-
-    /** The 16 kHz samples, resampled from the source now when they were deferred. */
-    short[] samples() {
-      return resampled != null ? resampled : source.to16k();
-    }
-
-    /** Whether the 16 kHz samples were left to whoever scores the audio. */
-    boolean deferred() {
-      return resampled == null;
+      this(samples, covered, null);
     }
 
     boolean complete() {
-      return covered == length;
+      return covered == samples.length;
     }
 
     boolean missing() {
@@ -214,9 +192,8 @@ final class AudioBuffer {
     }
     int covered = bridgeGaps(source, have, Math.max(1, rate / 1000));
     SourceAudio asReceived = new SourceAudio(rate, source, total);
-    int covered16k = covered == length ? total : (int) ((long) covered * total / Math.max(1, length));
-    // below 16 kHz the scorer keeps the source anyway, so the resampling can wait for the model's threads
-    return new Coverage(asReceived.smallerThan16k() ? null : asReceived.to16k(), total, covered16k, asReceived);
+    return new Coverage(asReceived.to16k(), covered == length ? total : (int) ((long) covered * total / Math.max(1, length)),
+        asReceived);
   }
 
   private static Coverage gatherEachAt16k(List<BufferedChunk> chunks, long startMs, int total) {

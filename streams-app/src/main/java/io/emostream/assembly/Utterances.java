@@ -40,8 +40,7 @@ final class Utterances {
         .setEndMs(p.endMs())
         .setText(p.text())
         .setTranscriptConfidence(p.confidence())
-        .setAudio(coverage.missing() || coverage.deferred() ? null
-            : ByteBuffer.wrap(Pcm16.toBytes(coverage.samples())))
+        .setAudio(coverage.missing() ? null : ByteBuffer.wrap(Pcm16.toBytes(coverage.samples())))
         .setAudioCoverage(coverageOf(coverage))
         .setSource(UtteranceSource.TRANSCRIPT)
         .setTranscriptTimestamp(java.time.Instant.ofEpochMilli(p.timestamp()))
@@ -63,7 +62,7 @@ final class Utterances {
         .setEndMs(segment.endMs())
         .setText(null)
         .setTranscriptConfidence(null)
-        .setAudio(coverage.deferred() ? null : ByteBuffer.wrap(Pcm16.toBytes(coverage.samples())))
+        .setAudio(ByteBuffer.wrap(Pcm16.toBytes(coverage.samples())))
         .setAudioCoverage(coverageOf(coverage))
         .setSource(UtteranceSource.VOICE_ACTIVITY)
         .setTranscriptTimestamp(java.time.Instant.ofEpochMilli(timestamp))

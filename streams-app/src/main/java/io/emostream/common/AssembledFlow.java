@@ -22,10 +22,8 @@ public sealed interface AssembledFlow {
 
   /**
    * An utterance to score: transcript text and the audio under it, or audio alone. {@code source}
-   * is its audio as it arrived (before resampling) when the assembler had it, so the scorer can
-   * keep that smaller form in its changelogged store; null otherwise. When the source is smaller
-   * than its 16 kHz form (telephony rates), the utterance's own {@code audio} is null and the
-   * source is the audio: the model's preparer threads resample it, not the stream thread.
+   * is its audio as it arrived (lower rate, before resampling) when the assembler had it, so the
+   * scorer can keep that smaller form in its changelogged store; null otherwise.
    */
   record Spoken(Utterance utterance, SourceAudio source) implements AssembledFlow {
     public Spoken {

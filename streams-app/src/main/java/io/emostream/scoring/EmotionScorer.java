@@ -195,7 +195,7 @@ public final class EmotionScorer implements Processor<String, AssembledFlow, Str
     PendingUtterance pending = slot.entry.utterance();
     UtteranceInput input;
     try {
-      input = ScoredUtterances.toInput(pending.utterance(), slot.entry.source());
+      input = ScoredUtterances.toInput(pending.utterance());
     } catch (RuntimeException e) {
       slot.outcome = new ScoreOutcome.Failed(pending, DeadLetterReason.UNSCORABLE, "Utterance " + describe(pending)
           + " cannot be scored: " + e.getMessage(), e);
@@ -311,7 +311,7 @@ public final class EmotionScorer implements Processor<String, AssembledFlow, Str
       context.forward(out, children.scoredSink());
       forwardDownstream(out);
     } else if (slot.outcome instanceof ScoreOutcome.Failed failed) {
-      deadLetter(failed, slot.entry.source());
+      deadLetter(failed);
     }
   }
 
@@ -337,9 +337,8 @@ public final class EmotionScorer implements Processor<String, AssembledFlow, Str
    * was assembled from many), so topic, partition and offset are left unknown; call and utterance id
    * name it.
    */
-  private void deadLetter(ScoreOutcome.Failed failed, SourceAudio source) {
-    // the letter carries the audio at 16 kHz even when the store kept it as it arrived
-    Utterance utterance = ScoredUtterances.withAudio(failed.pending().utterance(), source);
+  private void deadLetter(ScoreOutcome.Failed failed) {
+    Utterance utterance = failed.pending().utterance();
     // Serialized under the pending store's name: the dead-letter topic mixes value types, so
     // registering Utterance under its subject would make unrelated types clash there.
     byte[] bytes = utteranceSerde.serializer().serialize(storeName, utterance);

@@ -1,7 +1,5 @@
 package io.emostream.scoring;
 
-import io.emostream.audio.Pcm16;
-import io.emostream.audio.SourceAudio;
 import io.emostream.avro.CallContext;
 import io.emostream.avro.EmotionProbabilities;
 import io.emostream.avro.Modality;
@@ -9,7 +7,6 @@ import io.emostream.avro.ScoredUtterance;
 import io.emostream.avro.ScoringTimings;
 import io.emostream.avro.Utterance;
 import io.emostream.common.LabelMapping;
-import io.emostream.model.DeferredAudio;
 import io.emostream.model.EmotionPrediction;
 import io.emostream.model.ModelInfo;
 import java.nio.ByteBuffer;
@@ -24,38 +21,9 @@ final class ScoredUtterances {
   private ScoredUtterances() {}
 
   /**
-   * The model input for {@code utterance}: s16le audio as floats in [-1, 1] and the text. When the
-   * assembler left the utterance's audio in its {@code source} form (see
-   * {@link io.emostream.common.AssembledFlow.Spoken}), the input's audio is deferred: the model's
-   * preparer threads resample it, so the stream thread does not. Throws IllegalArgumentException
-   * when it has neither audio nor text (nothing to score).
+   * The model input for {@code utterance}: s16le audio as floats in [-1, 1] and the text.
+   * Throws IllegalArgumentException when it has neither (nothing to score).
    */
-  static io.emostream.model.UtteranceInput toInput(Utterance utterance, SourceAudio source) {
-    String id = utterance.getCallId() + "/" + utterance.getUtteranceId();
-    if (utterance.getAudio() == null && source != null && source.length16k() > 0) {
-      return io.emostream.model.UtteranceInput.deferred(id,
-          new DeferredAudio(source.length16k(), () -> floats(source.to16k())), utterance.getText());
-    }
-    return toInput(utterance);
-  }
-
-  /** The 16 kHz audio of {@code utterance}, filled in from {@code source} when it was left there. */
-  static Utterance withAudio(Utterance utterance, SourceAudio source) {
-    if (utterance.getAudio() != null || source == null || source.length16k() == 0) {
-      return utterance;
-    }
-    return Utterance.newBuilder(utterance).setAudio(ByteBuffer.wrap(Pcm16.toBytes(source.to16k()))).build();
-  }
-
-  private static float[] floats(short[] samples) {
-    float[] out = new float[samples.length];
-    for (int i = 0; i < samples.length; i++) {
-      out[i] = samples[i] / 32768f;
-    }
-    return out;
-  }
-
-  /** {@link #toInput(Utterance, SourceAudio)} for an utterance that carries its own audio (or none). */
   static io.emostream.model.UtteranceInput toInput(Utterance utterance) {
     float[] samples = null;
     ByteBuffer audio = utterance.getAudio();

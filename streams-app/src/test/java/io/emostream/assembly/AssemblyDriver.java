@@ -73,7 +73,7 @@ final class AssemblyDriver implements AutoCloseable {
     String output = AssemblyTopology.addTo(topology, inputs,
         new Topic<>(DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray()), config);
     // the assembler's output carries utterances and, in order with them, the calls' life-cycle events
-    topology.addProcessor("test-split", () -> new SplitByType(deferred), output);
+    topology.addProcessor("test-split", SplitByType::new, output);
     topology.addSink("test-utterance-sink", UTTERANCES, Serdes.String().serializer(), utteranceSerde.serializer(),
         "test-split");
     topology.addSink("test-event-sink", FORWARDED_EVENTS, Serdes.String().serializer(), eventSerde.serializer(),
@@ -95,12 +95,7 @@ final class AssemblyDriver implements AutoCloseable {
 
   /** Sends utterances and call events to their own test topics. */
   private static final class SplitByType implements Processor<String, AssembledFlow, String, Object> {
-    private final java.util.concurrent.atomic.AtomicInteger deferred;
     private ProcessorContext<String, Object> context;
-
-    SplitByType(java.util.concurrent.atomic.AtomicInteger deferred) {
-      this.deferred = deferred;
-    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
@@ -110,21 +105,10 @@ final class AssemblyDriver implements AutoCloseable {
     @Override
     public void process(Record<String, AssembledFlow> record) {
       AssembledFlow flow = record.value();
-      Object value = flow.value();
-      if (flow instanceof AssembledFlow.Spoken spoken && spoken.utterance().getAudio() == null
-          && spoken.source() != null) {
-        // the assembler left the 16 kHz audio to the scorer's model threads; tests check it as the model gets it
-        deferred.incrementAndGet();
-        value = Utterance.newBuilder(spoken.utterance())
-            .setAudio(ByteBuffer.wrap(Pcm16.toBytes(spoken.source().to16k()))).build();
-      }
-      context.forward(record.withValue(value),
+      context.forward(record.withValue((Object) flow.value()),
           flow instanceof AssembledFlow.Spoken ? "test-utterance-sink" : "test-event-sink");
     }
   }
-
-  /** Utterances the assembler forwarded with their audio in source form only. */
-  final java.util.concurrent.atomic.AtomicInteger deferred = new java.util.concurrent.atomic.AtomicInteger();
 
   /** Config with defaults, as the app runs. */
   static AssemblyConfig defaults() {

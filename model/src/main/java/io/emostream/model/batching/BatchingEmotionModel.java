@@ -466,7 +466,7 @@ public final class BatchingEmotionModel implements EmotionModel {
     private Padding() {}
 
     static double audio(List<UtteranceInput> batch) {
-      return ratio(batch.stream().mapToInt(UtteranceInput::audioLength).toArray());
+      return ratio(batch.stream().mapToInt(u -> u.audio() == null ? 0 : u.audio().length).toArray());
     }
 
     static double text(List<UtteranceInput> batch) {

@@ -61,7 +61,7 @@ final class PendingUtterance {
   }
 
   int audioLength() {
-    return input.audioLength();
+    return input.audio() == null ? 0 : input.audio().length;
   }
 
   int textLength() {

@@ -41,7 +41,7 @@ final class TorchScriptTranslator implements NoBatchifyTranslator<List<Utterance
   public NDList processInput(TranslatorContext ctx, List<UtteranceInput> batch) {
     ctx.setAttachment(BATCH, batch);
     for (UtteranceInput u : batch) {
-      if (!u.hasAudio() && !manifest.takesText() || u.text() == null && !manifest.takesAudio()) {
+      if (u.audio() == null && !manifest.takesText() || u.text() == null && !manifest.takesAudio()) {
         throw new ModelException("model " + manifest.name() + " takes " + manifest.inputs()
             + " but utterance " + u.id() + " has only " + u.modalities()
             + "; route such utterances to a model that accepts them");

@@ -101,26 +101,6 @@ class DjlEmotionModelTest {
   }
 
   @Test
-  void shouldScoreDeferredAudioExactlyAsAudioGivenUpFrontAndComputeItOnce() {
-    UtteranceInput given = both("given", 1.2, "thanks for your help");
-    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
-    UtteranceInput deferred = UtteranceInput.deferred("deferred", new io.emostream.model.DeferredAudio(
-        given.audio().length, () -> {
-          computed.incrementAndGet();
-          return given.audio().clone();
-        }), given.text());
-
-    assertThat(deferred.hasAudio()).isTrue();
-    assertThat(deferred.audioLength()).isEqualTo(given.audio().length);
-    assertThat(deferred.modalities()).isEqualTo(given.modalities());
-    assertThat(computed).as("asking whether there is audio, or how long, computes nothing").hasValue(0);
-
-    List<EmotionPrediction> p = model.predict(List.of(deferred, given));
-    assertSamePrediction(p.get(0), p.get(1), "deferred");
-    assertThat(computed).hasValue(1);
-  }
-
-  @Test
   void shouldCutAudioLongerThanTheMaximum() {
     float[] longAudio = audio(6.0, 3);
     float[] cut = java.util.Arrays.copyOf(longAudio, model.info().maxAudioSamples());
