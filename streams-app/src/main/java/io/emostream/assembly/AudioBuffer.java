@@ -276,11 +276,7 @@ final class AudioBuffer {
     }
     String prefix = StoreKeys.channelPrefix(callId, channel);
     changed.forEach((key, block) -> {
-      if (block == null) {
-        store.put(key, null); // as delete, without reading back and deserialising the old block
-      } else {
-        store.put(key, block);
-      }
+      store.put(key, block); // null deletes without reading back and deserialising the old block
       Open newest = open.get(prefix);
       if (newest != null && newest.key().equals(key)) {
         if (block == null) {

@@ -1,6 +1,5 @@
 package io.emostream.assembly;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,19 +27,21 @@ record ChunkBlock(List<BufferedChunk> chunks) {
 
   /** This block with {@code chunk} in its place by start; a chunk with the same start is replaced. */
   ChunkBlock with(BufferedChunk chunk) {
-    List<BufferedChunk> out = new ArrayList<>(chunks.size() + 1);
-    int i = 0;
-    while (i < chunks.size() && chunks.get(i).startMs() < chunk.startMs()) {
-      out.add(chunks.get(i++));
+    int at = 0;
+    while (at < chunks.size() && chunks.get(at).startMs() < chunk.startMs()) {
+      at++;
     }
-    out.add(chunk);
-    if (i < chunks.size() && chunks.get(i).startMs() == chunk.startMs()) {
-      i++;
+    boolean replaces = at < chunks.size() && chunks.get(at).startMs() == chunk.startMs();
+    BufferedChunk[] out = new BufferedChunk[chunks.size() + (replaces ? 0 : 1)];
+    for (int i = 0; i < at; i++) {
+      out[i] = chunks.get(i);
     }
-    while (i < chunks.size()) {
-      out.add(chunks.get(i++));
+    out[at] = chunk;
+    for (int i = at + (replaces ? 1 : 0); i < chunks.size(); i++) {
+      out[i + (replaces ? 0 : 1)] = chunks.get(i);
     }
-    return new ChunkBlock(out);
+    // List.of is immutable already, so the constructor's copyOf keeps it: one copy per frame, not two
+    return new ChunkBlock(List.of(out));
   }
 
   /** Payload bytes of all chunks. */
