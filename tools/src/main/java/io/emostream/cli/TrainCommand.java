@@ -15,6 +15,7 @@ import io.emostream.model.training.EmotionTrainer;
 import io.emostream.model.training.ModelSize;
 import io.emostream.model.training.PlainVoices;
 import io.emostream.model.training.RealCalmSpeech;
+import io.emostream.model.training.StartingWeights;
 import io.emostream.model.training.TrainingConfig;
 import io.emostream.model.training.TrainingMaterial;
 import io.emostream.model.training.TrainingPlots;
@@ -132,6 +133,15 @@ final class TrainCommand implements Callable<Integer> {
       "into segments, each time at other points (default: ${DEFAULT-VALUE})."})
   private int calmSpeechPasses;
 
+  @Option(names = "--flat-voice-weight", defaultValue = "0", description = {"With --speak-text: weight of the tie that",
+      "pulls the fused result of a plainly spoken sentence to the words' own result, 0 = off (default: ${DEFAULT-VALUE})."})
+  private float flatVoiceWeight;
+
+  @Option(names = "--init", paramLabel = "BUNDLE", description = {"Start from this bundle's weights (a directory or",
+      "classpath:<prefix>, e.g. classpath:io/emostream/model/demo) instead of random ones: fine-tuning. It must",
+      "have been trained with the same --size and --robust."})
+  private String init;
+
   @Option(names = "--channels", description = "Render every training clip through a new random recording channel each epoch.")
   private boolean channels;
 
@@ -146,10 +156,10 @@ final class TrainCommand implements Callable<Integer> {
       }
       TrainingConfig config = new TrainingConfig(epochs, batch, lr, warmup, seed, contrastiveWeight,
           contrastiveMargin, modalityDropout, reconstructionWeight, vaWeight, patience,
-          timeBudget == null ? null : Duration.ofSeconds(timeBudget));
+          timeBudget == null ? null : Duration.ofSeconds(timeBudget), flatVoiceWeight);
       NetConfig net = robust ? ModelSize.parse(size).net().robust() : ModelSize.parse(size).net();
       EmotionTrainer trainer = new EmotionTrainer(config, net, DeviceSpec.parse(device),
-          new ConsoleProgress(System.err, System.console() != null));
+          new ConsoleProgress(System.err, System.console() != null), new StartingWeights(init));
       TrainingResult result = trainer.train(corpus.reader(), material(), out, name, modelVersion);
       TrainingPlots.write(result, plots == null ? out : plots);
       stdout.printf(Locale.ROOT, "bundle written to %s (best epoch %d of %d, %.0f s)%n%n", out.toAbsolutePath(),

@@ -41,13 +41,15 @@ final class BatchPlanner {
 
   /**
    * The inputs each example is shown this step: with probability {@code p/2} audio only, with
-   * {@code p/2} text only, else both. Examples that lack a modality are shown what they have.
+   * {@code p/2} text only, else both. Examples that lack a modality are shown what they have, and
+   * an example whose target says nothing about the voice (a sentence spoken by a plain voice: the
+   * words decide) is never shown its audio alone, which would ask the voice to guess the words.
    */
   static List<BatchEncoder.Prepared> withModalityDropout(List<PreparedExample> batch, float p, Random random) {
     List<BatchEncoder.Prepared> out = new ArrayList<>(batch.size());
     for (PreparedExample e : batch) {
       double draw = random.nextDouble();
-      if (e.hasAudio() && e.hasText() && draw < p / 2) {
+      if (e.hasAudio() && e.hasText() && draw < p / 2 && e.target().audio() != null) {
         out.add(e.audioOnly());
       } else if (e.hasAudio() && e.hasText() && draw < p) {
         out.add(e.textOnly());

@@ -51,7 +51,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * single-{@code Loss} trainer does not express. Each step runs in its own {@code NDManager}
  * sub-manager. Features are computed once up front; epochs cost only the network.
  *
- * <p>Early stopping keeps the weights of the epoch with the best dev UA (patience in epochs).
+ * <p>Early stopping keeps the weights of the epoch with the best dev UA (patience in epochs); a
+ * fine-tuning run ({@link StartingWeights}) keeps its last epoch's weights instead.
  * The same seed, corpus, configuration and thread count give the same weights on the same machine.
  */
 public final class EmotionTrainer {
@@ -62,12 +63,20 @@ public final class EmotionTrainer {
   private final NetConfig net;
   private final DeviceSpec device;
   private final TrainingListener listener;
+  private final StartingWeights start;
 
   public EmotionTrainer(TrainingConfig config, NetConfig net, DeviceSpec device, TrainingListener listener) {
+    this(config, net, device, listener, StartingWeights.RANDOM);
+  }
+
+  /** A trainer whose runs start from {@code start} instead of random weights (fine-tuning). */
+  public EmotionTrainer(TrainingConfig config, NetConfig net, DeviceSpec device, TrainingListener listener,
+      StartingWeights start) {
     this.config = config;
     this.net = net;
     this.device = device;
     this.listener = listener == null ? TrainingListener.NONE : listener;
+    this.start = start;
   }
 
   /**
@@ -99,6 +108,7 @@ public final class EmotionTrainer {
     }
     BundleManifest manifest = Manifests.crossModal(name, version, net, material.features(), config.seed());
     try (DjlEmotionModel model = DjlEmotionModel.createRandom(manifest, config.seed(), device)) {
+      String startedFrom = start.applyTo(model, net, material.features());
       boolean keepAudio = material.augmentation() != null;
       List<PreparedExample> train = prepare(trainSet, model.encoder(), "features (train)", keepAudio);
       train.addAll(TrainingText.prepare(material.trainText(), model.encoder()));
@@ -115,7 +125,7 @@ public final class EmotionTrainer {
       listener.onPhase("calibration (dev split, 3 views, and held-out text)", dev.size());
       double temperature = TrainerCalibration.fit(model, dev, devText, metrics);
       BundleManifest trained = model.manifest().withMetrics(metrics).withTemperature(temperature).withProvenance(
-          TrainingProvenance.of(corpus, config, net, all.size(), loop.history.size(), material));
+          TrainingProvenance.of(corpus, config, net, all.size(), loop.history.size(), material, startedFrom));
       // written before the test pass, so a corpus problem there cannot cost the training run
       BundleWriter.write(bundleDir, trained, model.network());
       EvaluationReport test;
@@ -243,7 +253,13 @@ public final class EmotionTrainer {
           break;
         }
       }
-      ParameterSnapshots.restore(network, bestWeights, root);
+      if (start.isFineTuning()) {
+        // the start already reads the dev split; what the run adds is what dev does not measure
+        bestEpoch = history.size();
+        bestUa = history.get(history.size() - 1).devUa();
+      } else {
+        ParameterSnapshots.restore(network, bestWeights, root);
+      }
     }
 
     /** One pass over the training set; returns mean total, CE, contrastive, reconstruction, VA losses. */

@@ -56,6 +56,12 @@ record StepLoss(NDArray total, float crossEntropy, float valenceArousal, float c
       total = total.add(contrast.mul(config.contrastiveWeight()));
       contrastive = contrast.getFloat();
     }
+    if (config.flatVoiceWeight() > 0) {
+      NDArray tie = flatVoiceTie(batch, shown, encoder, net, store, manager, out);
+      if (tie != null) {
+        total = total.add(tie.mul(config.flatVoiceWeight()));
+      }
+    }
     float reconstruction = 0f;
     if (config.reconstructionWeight() > 0 && head != null) {
       NDList guessed = head.forward(store, new NDList(out.get(2), out.get(3)), true);
@@ -65,6 +71,39 @@ record StepLoss(NDArray total, float crossEntropy, float valenceArousal, float c
       reconstruction = r.getFloat();
     }
     return new StepLoss(total, ce.getFloat(), vaLoss.getFloat(), contrastive, reconstruction);
+  }
+
+  /**
+   * For rows spoken by a plain voice (the target says nothing about the voice) and shown with both
+   * modalities: KL divergence from the words' own result (the same net on the text alone, no
+   * gradient) to the fused result, plus the squared valence difference. A flat voice then cannot
+   * move the result the words give, which is what "fusion never hurts" asks of such a voice.
+   * {@code null} when the batch has no such row.
+   */
+  private static NDArray flatVoiceTie(List<PreparedExample> batch, List<BatchEncoder.Prepared> shown,
+      BatchEncoder encoder, ai.djl.nn.Block net, ParameterStore store, NDManager manager, NDList out) {
+    List<Integer> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.get(i).target().audio() == null && shown.get(i).audio() != null && shown.get(i).text().length() > 0) {
+        rows.add(i);
+      }
+    }
+    if (rows.isEmpty()) {
+      return null;
+    }
+    List<BatchEncoder.Prepared> words = rows.stream().map(i -> shown.get(i).withoutAudio()).toList();
+    NDList reference = net.forward(store, encoder.toArrays(words, manager), false);
+    // a (rows, B) one-hot matrix picks the fused rows without an indexing op
+    float[] pick = new float[rows.size() * batch.size()];
+    for (int k = 0; k < rows.size(); k++) {
+      pick[k * batch.size() + rows.get(k)] = 1f;
+    }
+    NDArray select = manager.create(pick, new Shape(rows.size(), batch.size()));
+    NDArray fused = select.matMul(out.get(0)).logSoftmax(1);
+    NDArray target = reference.get(0).logSoftmax(1).stopGradient();
+    NDArray kl = target.exp().mul(target.sub(fused)).sum(new int[] {1}).mean();
+    NDArray valence = select.matMul(out.get(1)).get(":, 0").sub(reference.get(1).get(":, 0").stopGradient());
+    return kl.add(valence.square().mean());
   }
 
   /** The batch's targets as flat arrays. */

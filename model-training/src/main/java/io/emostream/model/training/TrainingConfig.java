@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param valenceArousalWeight weight of the valence/arousal regression loss
  * @param patience             epochs without a better dev UA before stopping
  * @param timeBudget           stop after the epoch that exceeds this wall time; {@code null} = no limit
+ * @param flatVoiceWeight      weight of the flat-voice tie (0 = off): on a sentence spoken by a plain
+ *                             voice the fused result is pulled towards the words' own result, computed
+ *                             without the voice, so that a voice that says nothing cannot move it
  */
 public record TrainingConfig(
     int epochs,
@@ -31,11 +34,20 @@ public record TrainingConfig(
     float reconstructionWeight,
     float valenceArousalWeight,
     int patience,
-    Duration timeBudget) {
+    Duration timeBudget,
+    float flatVoiceWeight) {
 
   /** Defaults used by {@code emostream train}. */
   public static final TrainingConfig DEFAULT =
-      new TrainingConfig(20, 16, 1e-3f, 0.1f, 42L, 0.1f, 0.2f, 0.3f, 0f, 0.3f, 5, null);
+      new TrainingConfig(20, 16, 1e-3f, 0.1f, 42L, 0.1f, 0.2f, 0.3f, 0f, 0.3f, 5, null, 0f);
+
+  /** Without the flat-voice tie. */
+  public TrainingConfig(int epochs, int batchSize, float learningRate, float warmupFraction, long seed,
+      float contrastiveWeight, float contrastiveMargin, float modalityDropout, float reconstructionWeight,
+      float valenceArousalWeight, int patience, Duration timeBudget) {
+    this(epochs, batchSize, learningRate, warmupFraction, seed, contrastiveWeight, contrastiveMargin,
+        modalityDropout, reconstructionWeight, valenceArousalWeight, patience, timeBudget, 0f);
+  }
 
   public TrainingConfig {
     check(epochs >= 1, "epochs must be >= 1, got " + epochs);
@@ -49,6 +61,7 @@ public record TrainingConfig(
     check(reconstructionWeight >= 0, "reconstruction weight must be >= 0 (0 = off), got " + reconstructionWeight);
     check(valenceArousalWeight >= 0, "valence/arousal weight must be >= 0, got " + valenceArousalWeight);
     check(patience >= 1, "patience must be >= 1 epoch, got " + patience);
+    check(flatVoiceWeight >= 0, "flat-voice weight must be >= 0 (0 = off), got " + flatVoiceWeight);
   }
 
   private static void check(boolean ok, String message) {
@@ -59,21 +72,25 @@ public record TrainingConfig(
 
   public TrainingConfig withEpochs(int value) {
     return new TrainingConfig(value, batchSize, learningRate, warmupFraction, seed, contrastiveWeight,
-        contrastiveMargin, modalityDropout, reconstructionWeight, valenceArousalWeight, patience, timeBudget);
+        contrastiveMargin, modalityDropout, reconstructionWeight, valenceArousalWeight, patience, timeBudget,
+        flatVoiceWeight);
   }
 
   public TrainingConfig withContrastiveWeight(float value) {
     return new TrainingConfig(epochs, batchSize, learningRate, warmupFraction, seed, value,
-        contrastiveMargin, modalityDropout, reconstructionWeight, valenceArousalWeight, patience, timeBudget);
+        contrastiveMargin, modalityDropout, reconstructionWeight, valenceArousalWeight, patience, timeBudget,
+        flatVoiceWeight);
   }
 
   public TrainingConfig withReconstructionWeight(float value) {
     return new TrainingConfig(epochs, batchSize, learningRate, warmupFraction, seed, contrastiveWeight,
-        contrastiveMargin, modalityDropout, value, valenceArousalWeight, patience, timeBudget);
+        contrastiveMargin, modalityDropout, value, valenceArousalWeight, patience, timeBudget,
+        flatVoiceWeight);
   }
 
   public TrainingConfig withTimeBudget(Duration value) {
     return new TrainingConfig(epochs, batchSize, learningRate, warmupFraction, seed, contrastiveWeight,
-        contrastiveMargin, modalityDropout, reconstructionWeight, valenceArousalWeight, patience, value);
+        contrastiveMargin, modalityDropout, reconstructionWeight, valenceArousalWeight, patience, value,
+        flatVoiceWeight);
   }
 }

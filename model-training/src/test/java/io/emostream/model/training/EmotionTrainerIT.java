@@ -1,6 +1,8 @@
 package io.emostream.model.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.emostream.model.EmotionModel;
 import io.emostream.model.EmotionModels;
@@ -59,5 +61,31 @@ class EmotionTrainerIT {
       weights[run] = Files.readAllBytes(bundle.resolve("weights.params"));
     }
     assertThat(weights[1]).isEqualTo(weights[0]);
+  }
+
+  @Test
+  void shouldFineTuneFromAnExistingBundleAndRefuseOneOfAnotherShape() throws Exception {
+    Path corpus = ToyCorpus.write(temp.resolve("corpus"), 6, 2, 3);
+    TrainingConfig config = new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
+    Path first = temp.resolve("first");
+    new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null)
+        .train(new SyntheticManifestReader(corpus), first, "toy", "1");
+    // a learning rate too small to move anything: the result must be the start, not a random net
+    TrainingConfig still = new TrainingConfig(1, 8, 1e-12f, 0.1f, 99, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
+    Path tuned = temp.resolve("tuned");
+    TrainingResult result = new EmotionTrainer(still, ModelSize.TINY.net(), DeviceSpec.CPU, null,
+        new StartingWeights(first.toString())).train(new SyntheticManifestReader(corpus), tuned, "toy", "2");
+
+    assertThat(result.manifest().provenance().notes()).contains("started from toy 1");
+    List<UtteranceInput> probe = List.of(new UtteranceInput("u", null, "furious ridiculous waiting"));
+    try (EmotionModel before = EmotionModels.load(first.toString(), DeviceSpec.CPU);
+        EmotionModel after = EmotionModels.load(tuned.toString(), DeviceSpec.CPU)) {
+      assertThat(after.predict(probe).get(0).valence())
+          .isCloseTo(before.predict(probe).get(0).valence(), offset(1e-4f));
+    }
+    EmotionTrainer otherShape = new EmotionTrainer(still, ModelSize.SMALL.net(), DeviceSpec.CPU, null,
+        new StartingWeights(first.toString()));
+    assertThatThrownBy(() -> otherShape.train(new SyntheticManifestReader(corpus), temp.resolve("other"), "toy", "3"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--size");
   }
 }

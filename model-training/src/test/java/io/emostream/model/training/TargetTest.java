@@ -34,4 +34,14 @@ class TargetTest {
     assertThat(t.audio()).as("nothing is known about a voice").isNull();
     assertThat(t.labelIndex()).isEqualTo(-1);
   }
+
+  @Test
+  void shouldLetTheWordsDecideASpokenSentenceAndTellTheVoiceHeadNothing() {
+    ValenceText sentence = new ValenceText("s", "horrible, disgusting, the worst food I ever had", -1, "test");
+    Target t = Target.spoken(sentence, teacher.analyze(sentence.text(), 64));
+    assertThat(t.label()).containsExactly(0f, 0f, 1f, 1f);
+    assertThat(t.text()).containsExactly(0f, 0f, 1f, 1f);
+    assertThat(t.valence()).isNegative();
+    assertThat(t.audio()).as("a plain voice is not taught as the corpus's neutral voice").isNull();
+  }
 }

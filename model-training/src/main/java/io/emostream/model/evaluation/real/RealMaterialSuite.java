@@ -75,6 +75,11 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
             .mapToObj(i -> new UtteranceInput("a" + i, audio.get(i), null)).toList());
         put(sign, signN, "audio+text, " + voice.title(), signAccuracy(spoken, fused), n);
         put(sign, signN, "audio only, " + voice.title(), signAccuracy(spoken, audioOnly), n);
+        if (n < real.size()) {
+          // a voice that speaks fewer sentences is compared with the words alone on the same ones
+          put(sign, signN, "text only, the " + n + " sentences " + voice.title() + " speaks",
+              signAccuracy(spoken, textOnly.subList(0, n)), n);
+        }
         if (firstVoice == null) {
           firstVoice = audio;
           ece.put(LabelledSentences.EVALUATION_SET + " audio+text " + voice.title() + " (valence sign)",

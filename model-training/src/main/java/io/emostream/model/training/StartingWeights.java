@@ -1,0 +1,53 @@
+package io.emostream.model.training;
+
+import io.emostream.model.bundle.BundleLocation;
+import io.emostream.model.bundle.BundleManifest;
+import io.emostream.model.bundle.BundleReader;
+import io.emostream.model.djl.DjlEmotionModel;
+import io.emostream.model.features.FeatureConfig;
+import io.emostream.model.net.NetConfig;
+
+/**
+ * Where a training run starts: random weights, or the weights of an existing bundle
+ * ({@code emostream train --init}), so that a trained model can be taught something new in a few
+ * epochs instead of being trained again from nothing. The bundle must have been built with the
+ * same network and front end, or its weights would mean something else.
+ *
+ * @param location a bundle directory or {@code classpath:} prefix, {@code null} for random weights
+ */
+public record StartingWeights(String location) {
+
+  /** Random initialisation from the seed. */
+  public static final StartingWeights RANDOM = new StartingWeights(null);
+
+  /**
+   * Whether the run starts from trained weights. Such a run keeps its last epoch rather than the
+   * one with the best dev UA: the start already reads the dev split, and what the run is for (new
+   * material) is what the dev split does not measure, so "best dev UA" would often pick the start.
+   */
+  boolean isFineTuning() {
+    return location != null;
+  }
+
+  /** Loads the starting weights into {@code model}; says in one line where it started. */
+  String applyTo(DjlEmotionModel model, NetConfig net, FeatureConfig features) {
+    if (location == null) {
+      return "random initialisation";
+    }
+    try (BundleLocation bundle = BundleLocation.resolve(location)) {
+      BundleManifest manifest = BundleReader.readManifest(bundle.directory());
+      NetConfig theirs = BundleReader.netConfig(manifest, bundle.directory());
+      if (!theirs.equals(net)) {
+        throw new IllegalArgumentException("--init " + location + " holds a network built as " + theirs
+            + " but this run builds " + net + ": pass the --size and --robust it was trained with");
+      }
+      if (!manifest.features().equals(features)) {
+        throw new IllegalArgumentException("--init " + location + " was trained on features " + manifest.features()
+            + " but this run computes " + features + ": pass --robust exactly when it was trained with it");
+      }
+      BundleReader.loadWeights(model.network(), model.djlModel().getNDManager(),
+          bundle.directory().resolve(manifest.weightsFile()));
+      return "started from " + manifest.name() + " " + manifest.version() + " (" + location + ")";
+    }
+  }
+}
