@@ -142,6 +142,10 @@ final class TrainCommand implements Callable<Integer> {
       "have been trained with the same --size and --robust."})
   private String init;
 
+  @Option(names = "--freeze-voice", description = {"With --init: keep the audio encoder and the audio head as they are",
+      "and train only what fuses the voice with the words."})
+  private boolean freezeVoice;
+
   @Option(names = "--channels", description = "Render every training clip through a new random recording channel each epoch.")
   private boolean channels;
 
@@ -159,7 +163,7 @@ final class TrainCommand implements Callable<Integer> {
           timeBudget == null ? null : Duration.ofSeconds(timeBudget), flatVoiceWeight);
       NetConfig net = robust ? ModelSize.parse(size).net().robust() : ModelSize.parse(size).net();
       EmotionTrainer trainer = new EmotionTrainer(config, net, DeviceSpec.parse(device),
-          new ConsoleProgress(System.err, System.console() != null), new StartingWeights(init));
+          new ConsoleProgress(System.err, System.console() != null), new StartingWeights(init, freezeVoice));
       TrainingResult result = trainer.train(corpus.reader(), material(), out, name, modelVersion);
       TrainingPlots.write(result, plots == null ? out : plots);
       stdout.printf(Locale.ROOT, "bundle written to %s (best epoch %d of %d, %.0f s)%n%n", out.toAbsolutePath(),

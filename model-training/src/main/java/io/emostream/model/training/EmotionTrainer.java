@@ -219,6 +219,7 @@ public final class EmotionTrainer {
       ParameterStore store = new ParameterStore(root, false);
       store.setParameterServer(new LocalParameterServer(adam), new Device[] {root.getDevice()});
       requireGradients(network);
+      start.freezeVoice(network);
       if (head != null) {
         requireGradients(head);
       }

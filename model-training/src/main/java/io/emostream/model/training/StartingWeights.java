@@ -13,12 +13,47 @@ import io.emostream.model.net.NetConfig;
  * epochs instead of being trained again from nothing. The bundle must have been built with the
  * same network and front end, or its weights would mean something else.
  *
- * @param location a bundle directory or {@code classpath:} prefix, {@code null} for random weights
+ * <p>A fine-tune can keep the voice as it is ({@code freezeVoice}): the audio encoder and the audio
+ * head are not trained, only what fuses the voice with the words. Material that teaches fusion
+ * (a flat voice must not move what the words say) would otherwise also teach the audio encoder to
+ * hear less, and the acted anger it read before would go with it.
+ *
+ * @param location    a bundle directory or {@code classpath:} prefix, {@code null} for random weights
+ * @param freezeVoice whether the audio encoder and the audio head keep the starting weights
  */
-public record StartingWeights(String location) {
+public record StartingWeights(String location, boolean freezeVoice) {
 
   /** Random initialisation from the seed. */
-  public static final StartingWeights RANDOM = new StartingWeights(null);
+  public static final StartingWeights RANDOM = new StartingWeights(null, false);
+
+  /** The child blocks of {@code CrossModalEmotionNet} that read the voice alone (DJL numbers child names). */
+  private static final java.util.regex.Pattern VOICE = java.util.regex.Pattern.compile(
+      "\\d*(subsampling|audioLayer\\d+|audioNorm|audioHead)");
+
+  public StartingWeights {
+    if (freezeVoice && location == null) {
+      throw new IllegalArgumentException("--freeze-voice needs --init: a random voice cannot be kept");
+    }
+  }
+
+  /** Stops training the voice's own blocks of {@code network} when asked to; returns how many were frozen. */
+  int freezeVoice(ai.djl.nn.Block network) {
+    if (!freezeVoice) {
+      return 0;
+    }
+    int frozen = 0;
+    for (var child : network.getChildren()) {
+      if (VOICE.matcher(child.getKey()).matches()) {
+        child.getValue().freezeParameters(true);
+        frozen++;
+      }
+    }
+    if (frozen == 0) {
+      throw new IllegalStateException("--freeze-voice found no voice blocks (" + VOICE.pattern() + ") among "
+          + network.getChildren().keys() + ": the network is not a CrossModalEmotionNet");
+    }
+    return frozen;
+  }
 
   /**
    * Whether the run starts from trained weights. Such a run keeps its last epoch rather than the
@@ -47,7 +82,8 @@ public record StartingWeights(String location) {
       }
       BundleReader.loadWeights(model.network(), model.djlModel().getNDManager(),
           bundle.directory().resolve(manifest.weightsFile()));
-      return "started from " + manifest.name() + " " + manifest.version() + " (" + location + ")";
+      return "started from " + manifest.name() + " " + manifest.version() + " (" + location + ")"
+          + (freezeVoice ? ", voice frozen" : "");
     }
   }
 }

@@ -10,6 +10,7 @@ import io.emostream.model.EmotionPrediction;
 import io.emostream.model.UtteranceInput;
 import io.emostream.model.data.SyntheticManifestReader;
 import io.emostream.model.data.ToyCorpus;
+import io.emostream.model.djl.DjlEmotionModel;
 import io.emostream.model.runtime.DeviceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class EmotionTrainerIT {
     TrainingConfig still = new TrainingConfig(1, 8, 1e-12f, 0.1f, 99, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
     Path tuned = temp.resolve("tuned");
     TrainingResult result = new EmotionTrainer(still, ModelSize.TINY.net(), DeviceSpec.CPU, null,
-        new StartingWeights(first.toString())).train(new SyntheticManifestReader(corpus), tuned, "toy", "2");
+        new StartingWeights(first.toString(), false)).train(new SyntheticManifestReader(corpus), tuned, "toy", "2");
 
     assertThat(result.manifest().provenance().notes()).contains("started from toy 1");
     List<UtteranceInput> probe = List.of(new UtteranceInput("u", null, "furious ridiculous waiting"));
@@ -84,8 +85,43 @@ class EmotionTrainerIT {
           .isCloseTo(before.predict(probe).get(0).valence(), offset(1e-4f));
     }
     EmotionTrainer otherShape = new EmotionTrainer(still, ModelSize.SMALL.net(), DeviceSpec.CPU, null,
-        new StartingWeights(first.toString()));
+        new StartingWeights(first.toString(), false));
     assertThatThrownBy(() -> otherShape.train(new SyntheticManifestReader(corpus), temp.resolve("other"), "toy", "3"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--size");
+  }
+
+  @Test
+  void shouldKeepTheVoiceAsItWasWhenAFineTuneFreezesIt() throws Exception {
+    Path corpus = ToyCorpus.write(temp.resolve("corpus"), 6, 2, 3);
+    TrainingConfig config = new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
+    Path first = temp.resolve("first");
+    new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null)
+        .train(new SyntheticManifestReader(corpus), first, "toy", "1");
+    Path tuned = temp.resolve("tuned");
+    new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null, new StartingWeights(first.toString(), true))
+        .train(new SyntheticManifestReader(corpus), tuned, "toy", "2");
+
+    try (DjlEmotionModel before = DjlEmotionModel.load(first, DeviceSpec.CPU);
+        DjlEmotionModel after = DjlEmotionModel.load(tuned, DeviceSpec.CPU)) {
+      var old = before.network().getParameters();
+      var now = after.network().getParameters();
+      int voice = 0;
+      int fusion = 0;
+      for (int i = 0; i < old.size(); i++) {
+        String name = old.get(i).getKey().replaceFirst("^\\d+", "");
+        boolean same = old.get(i).getValue().getArray().contentEquals(now.get(i).getValue().getArray());
+        if (name.startsWith("subsampling") || name.startsWith("audioLayer") || name.startsWith("audioNorm")) {
+          assertThat(same).as("voice parameter %s", name).isTrue();
+          voice++;
+        } else if (name.startsWith("fusion") || name.startsWith("textLayer")) {
+          assertThat(same).as("fusion or words parameter %s", name).isFalse();
+          fusion++;
+        }
+      }
+      assertThat(voice).as("voice parameters compared").isPositive();
+      assertThat(fusion).as("fusion parameters compared").isPositive();
+    }
+    assertThatThrownBy(() -> new StartingWeights(null, true)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--init");
   }
 }
