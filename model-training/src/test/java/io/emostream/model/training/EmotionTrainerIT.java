@@ -67,10 +67,7 @@ class EmotionTrainerIT {
   @Test
   void shouldFineTuneFromAnExistingBundleAndRefuseOneOfAnotherShape() throws Exception {
     Path corpus = ToyCorpus.write(temp.resolve("corpus"), 6, 2, 3);
-    TrainingConfig config = new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
-    Path first = temp.resolve("first");
-    new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null)
-        .train(new SyntheticManifestReader(corpus), first, "toy", "1");
+    Path first = trainedToy(corpus);
     // a learning rate too small to move anything: the result must be the start, not a random net
     TrainingConfig still = new TrainingConfig(1, 8, 1e-12f, 0.1f, 99, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
     Path tuned = temp.resolve("tuned");
@@ -93,10 +90,8 @@ class EmotionTrainerIT {
   @Test
   void shouldKeepTheVoiceAsItWasWhenAFineTuneFreezesIt() throws Exception {
     Path corpus = ToyCorpus.write(temp.resolve("corpus"), 6, 2, 3);
+    Path first = trainedToy(corpus);
     TrainingConfig config = new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
-    Path first = temp.resolve("first");
-    new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null)
-        .train(new SyntheticManifestReader(corpus), first, "toy", "1");
     Path tuned = temp.resolve("tuned");
     new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null, new StartingWeights(first.toString(), true))
         .train(new SyntheticManifestReader(corpus), tuned, "toy", "2");
@@ -123,5 +118,14 @@ class EmotionTrainerIT {
     }
     assertThatThrownBy(() -> new StartingWeights(null, true)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--init");
+  }
+
+  /** A tiny net trained for two epochs on {@code corpus}: the start of a fine-tune. */
+  private Path trainedToy(Path corpus) {
+    TrainingConfig config = new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
+    Path first = temp.resolve("first");
+    new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null)
+        .train(new SyntheticManifestReader(corpus), first, "toy", "1");
+    return first;
   }
 }
