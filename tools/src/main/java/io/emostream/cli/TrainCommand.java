@@ -137,6 +137,10 @@ final class TrainCommand implements Callable<Integer> {
       "pulls the fused result of a plainly spoken sentence to the words' own result, 0 = off (default: ${DEFAULT-VALUE})."})
   private float flatVoiceWeight;
 
+  @Option(names = "--voice-conflict-repeat", defaultValue = "1", description = {"Train each corpus item whose aroused",
+      "voice overrules the words this many times per epoch (default: ${DEFAULT-VALUE})."})
+  private int voiceConflictRepeat;
+
   @Option(names = "--init", paramLabel = "BUNDLE", description = {"Start from this bundle's weights (a directory or",
       "classpath:<prefix>, e.g. classpath:io/emostream/model/demo) instead of random ones: fine-tuning. It must",
       "have been trained with the same --size and --robust."})
@@ -160,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       TrainingConfig config = new TrainingConfig(epochs, batch, lr, warmup, seed, contrastiveWeight,
           contrastiveMargin, modalityDropout, reconstructionWeight, vaWeight, patience,
-          timeBudget == null ? null : Duration.ofSeconds(timeBudget), flatVoiceWeight);
+          timeBudget == null ? null : Duration.ofSeconds(timeBudget), flatVoiceWeight, voiceConflictRepeat);
       NetConfig net = robust ? ModelSize.parse(size).net().robust() : ModelSize.parse(size).net();
       EmotionTrainer trainer = new EmotionTrainer(config, net, DeviceSpec.parse(device),
           new ConsoleProgress(System.err, System.console() != null), new StartingWeights(init, freezeVoice));

@@ -111,6 +111,7 @@ public final class EmotionTrainer {
       String startedFrom = start.applyTo(model, net, material.features());
       boolean keepAudio = material.augmentation() != null;
       List<PreparedExample> train = prepare(trainSet, model.encoder(), "features (train)", keepAudio);
+      train.addAll(voiceConflictCopies(train, trainSet));
       train.addAll(TrainingText.prepare(material.trainText(), model.encoder()));
       train.addAll(TrainingText.prepareSpoken(material.spokenText(), model.encoder(), keepAudio));
       train.addAll(TrainingText.prepareCalm(material.calmSpeech(), model.encoder(), keepAudio));
@@ -159,6 +160,39 @@ public final class EmotionTrainer {
       }
       return p;
     }).toList());
+  }
+
+  /**
+   * Extra copies ({@code voiceConflictRepeat - 1} each) of the corpus items whose aroused voice
+   * overrules the words ("polite words, furious voice"); the copies get their own ids, so each is
+   * rendered through its own channel.
+   */
+  private List<PreparedExample> voiceConflictCopies(List<PreparedExample> prepared, List<Example> examples) {
+    if (config.voiceConflictRepeat() <= 1) {
+      return List.of();
+    }
+    java.util.Set<String> overruled = overruledByVoice(examples);
+    List<PreparedExample> copies = new ArrayList<>();
+    for (PreparedExample p : prepared) {
+      if (overruled.contains(p.id())) {
+        for (int k = 1; k < config.voiceConflictRepeat(); k++) {
+          copies.add(new PreparedExample(p.id() + "#" + k, p.prepared(), p.target(), p.audio()));
+        }
+      }
+    }
+    return copies;
+  }
+
+  /** Ids of the conflicting items whose label is the voice's emotion, not the words'. */
+  static java.util.Set<String> overruledByVoice(List<Example> examples) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Example e : examples) {
+      if (e.conflicting() && e.voiceLabel() != null && e.voiceLabel().equals(e.label())
+          && !e.voiceLabel().equals(e.textLabel())) {
+        ids.add(e.id());
+      }
+    }
+    return ids;
   }
 
   private EvaluationReport evaluateTest(DjlEmotionModel model, List<Example> testSet) {

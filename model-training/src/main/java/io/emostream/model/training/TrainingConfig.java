@@ -21,6 +21,9 @@ import java.time.Duration;
  * @param flatVoiceWeight      weight of the flat-voice tie (0 = off): on a sentence spoken by a plain
  *                             voice the fused result is pulled towards the words' own result, computed
  *                             without the voice, so that a voice that says nothing cannot move it
+ * @param voiceConflictRepeat  how many times each corpus item whose aroused voice overrules the
+ *                             words is trained per epoch (1 = once): the counterweight to the
+ *                             flat-voice tie, so that the fusion still listens to an aroused voice
  */
 public record TrainingConfig(
     int epochs,
@@ -35,18 +38,19 @@ public record TrainingConfig(
     float valenceArousalWeight,
     int patience,
     Duration timeBudget,
-    float flatVoiceWeight) {
+    float flatVoiceWeight,
+    int voiceConflictRepeat) {
 
   /** Defaults used by {@code emostream train}. */
   public static final TrainingConfig DEFAULT =
-      new TrainingConfig(20, 16, 1e-3f, 0.1f, 42L, 0.1f, 0.2f, 0.3f, 0f, 0.3f, 5, null, 0f);
+      new TrainingConfig(20, 16, 1e-3f, 0.1f, 42L, 0.1f, 0.2f, 0.3f, 0f, 0.3f, 5, null, 0f, 1);
 
   /** Without the flat-voice tie. */
   public TrainingConfig(int epochs, int batchSize, float learningRate, float warmupFraction, long seed,
       float contrastiveWeight, float contrastiveMargin, float modalityDropout, float reconstructionWeight,
       float valenceArousalWeight, int patience, Duration timeBudget) {
     this(epochs, batchSize, learningRate, warmupFraction, seed, contrastiveWeight, contrastiveMargin,
-        modalityDropout, reconstructionWeight, valenceArousalWeight, patience, timeBudget, 0f);
+        modalityDropout, reconstructionWeight, valenceArousalWeight, patience, timeBudget, 0f, 1);
   }
 
   public TrainingConfig {
@@ -62,6 +66,7 @@ public record TrainingConfig(
     check(valenceArousalWeight >= 0, "valence/arousal weight must be >= 0, got " + valenceArousalWeight);
     check(patience >= 1, "patience must be >= 1 epoch, got " + patience);
     check(flatVoiceWeight >= 0, "flat-voice weight must be >= 0 (0 = off), got " + flatVoiceWeight);
+    check(voiceConflictRepeat >= 1, "voice-conflict repeat must be >= 1 (1 = once), got " + voiceConflictRepeat);
   }
 
   private static void check(boolean ok, String message) {
@@ -73,24 +78,24 @@ public record TrainingConfig(
   public TrainingConfig withEpochs(int value) {
     return new TrainingConfig(value, batchSize, learningRate, warmupFraction, seed, contrastiveWeight,
         contrastiveMargin, modalityDropout, reconstructionWeight, valenceArousalWeight, patience, timeBudget,
-        flatVoiceWeight);
+        flatVoiceWeight, voiceConflictRepeat);
   }
 
   public TrainingConfig withContrastiveWeight(float value) {
     return new TrainingConfig(epochs, batchSize, learningRate, warmupFraction, seed, value,
         contrastiveMargin, modalityDropout, reconstructionWeight, valenceArousalWeight, patience, timeBudget,
-        flatVoiceWeight);
+        flatVoiceWeight, voiceConflictRepeat);
   }
 
   public TrainingConfig withReconstructionWeight(float value) {
     return new TrainingConfig(epochs, batchSize, learningRate, warmupFraction, seed, contrastiveWeight,
         contrastiveMargin, modalityDropout, value, valenceArousalWeight, patience, timeBudget,
-        flatVoiceWeight);
+        flatVoiceWeight, voiceConflictRepeat);
   }
 
   public TrainingConfig withTimeBudget(Duration value) {
     return new TrainingConfig(epochs, batchSize, learningRate, warmupFraction, seed, contrastiveWeight,
         contrastiveMargin, modalityDropout, reconstructionWeight, valenceArousalWeight, patience, value,
-        flatVoiceWeight);
+        flatVoiceWeight, voiceConflictRepeat);
   }
 }

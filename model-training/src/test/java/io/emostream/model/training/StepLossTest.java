@@ -27,7 +27,7 @@ class StepLossTest {
   private static final TrainingConfig WITHOUT_TIE =
       new TrainingConfig(1, 2, 1e-3f, 0.1f, 1, 0f, 0.2f, 0f, 0f, 0.3f, 1, (Duration) null);
   private static final TrainingConfig WITH_TIE =
-      new TrainingConfig(1, 2, 1e-3f, 0.1f, 1, 0f, 0.2f, 0f, 0f, 0.3f, 1, null, 1f);
+      new TrainingConfig(1, 2, 1e-3f, 0.1f, 1, 0f, 0.2f, 0f, 0f, 0.3f, 1, null, 1f, 1);
 
   @Test
   void shouldTieTheFusedResultOfAPlainlySpokenSentenceToTheWordsAlone() {
