@@ -36,10 +36,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -171,7 +173,7 @@ public final class EmotionTrainer {
     if (config.voiceConflictRepeat() <= 1) {
       return List.of();
     }
-    java.util.Set<String> overruled = overruledByVoice(examples);
+    Set<String> overruled = overruledByVoice(examples);
     List<PreparedExample> copies = new ArrayList<>();
     for (PreparedExample p : prepared) {
       if (overruled.contains(p.id())) {
@@ -184,8 +186,8 @@ public final class EmotionTrainer {
   }
 
   /** Ids of the conflicting items whose label is the voice's emotion, not the words'. */
-  static java.util.Set<String> overruledByVoice(List<Example> examples) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+  static Set<String> overruledByVoice(List<Example> examples) {
+    Set<String> ids = new HashSet<>();
     for (Example e : examples) {
       if (e.conflicting() && e.voiceLabel() != null && e.voiceLabel().equals(e.label())
           && !e.voiceLabel().equals(e.textLabel())) {

@@ -1,11 +1,13 @@
 package io.emostream.model.training;
 
+import ai.djl.nn.Block;
 import io.emostream.model.bundle.BundleLocation;
 import io.emostream.model.bundle.BundleManifest;
 import io.emostream.model.bundle.BundleReader;
 import io.emostream.model.djl.DjlEmotionModel;
 import io.emostream.model.features.FeatureConfig;
 import io.emostream.model.net.NetConfig;
+import java.util.regex.Pattern;
 
 /**
  * Where a training run starts: random weights, or the weights of an existing bundle
@@ -27,7 +29,7 @@ public record StartingWeights(String location, boolean freezeVoice) {
   public static final StartingWeights RANDOM = new StartingWeights(null, false);
 
   /** The child blocks of {@code CrossModalEmotionNet} that read the voice alone (DJL numbers child names). */
-  private static final java.util.regex.Pattern VOICE = java.util.regex.Pattern.compile(
+  private static final Pattern VOICE = Pattern.compile(
       "\\d*(subsampling|audioLayer\\d+|audioNorm|audioHead)");
 
   public StartingWeights {
@@ -37,7 +39,7 @@ public record StartingWeights(String location, boolean freezeVoice) {
   }
 
   /** Stops training the voice's own blocks of {@code network} when asked to; returns how many were frozen. */
-  int freezeVoice(ai.djl.nn.Block network) {
+  int freezeVoice(Block network) {
     if (!freezeVoice) {
       return 0;
     }

@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.emostream.model.djl.BatchEncoder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +27,7 @@ record StepLoss(NDArray total, float crossEntropy, float valenceArousal, float c
 
   /** Runs the network (training mode) on {@code shown} and builds the loss, all in {@code manager}. */
   static StepLoss compute(List<PreparedExample> batch, List<BatchEncoder.Prepared> shown, BatchEncoder encoder,
-      ai.djl.nn.Block net, ReconstructionHead head, ParameterStore store, NDManager manager, TrainingConfig config) {
+      Block net, ReconstructionHead head, ParameterStore store, NDManager manager, TrainingConfig config) {
     int b = batch.size();
     int c = batch.get(0).target().label().length;
     Rows rows = new Rows(b, c);
@@ -81,8 +83,8 @@ record StepLoss(NDArray total, float crossEntropy, float valenceArousal, float c
    * {@code null} when the batch has no such row.
    */
   private static NDArray flatVoiceTie(List<PreparedExample> batch, List<BatchEncoder.Prepared> shown,
-      BatchEncoder encoder, ai.djl.nn.Block net, ParameterStore store, NDManager manager, NDList out) {
-    List<Integer> rows = new java.util.ArrayList<>();
+      BatchEncoder encoder, Block net, ParameterStore store, NDManager manager, NDList out) {
+    List<Integer> rows = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       if (batch.get(i).target().audio() == null && shown.get(i).audio() != null && shown.get(i).text().length() > 0) {
         rows.add(i);
