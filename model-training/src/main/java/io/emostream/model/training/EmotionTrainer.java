@@ -278,7 +278,8 @@ public final class EmotionTrainer {
         if (best) {
           bestUa = stats.devUa();
           bestEpoch = epoch;
-          bestWeights = ParameterSnapshots.save(network);
+          // a fine-tune keeps its last epoch: a snapshot would never be restored
+          bestWeights = start.isFineTuning() ? null : ParameterSnapshots.save(network);
           sinceBest = 0;
         } else if (++sinceBest >= config.patience()) {
           listener.onStopped(epoch, "dev UA has not improved for " + config.patience() + " epochs");

@@ -38,10 +38,10 @@ public record StartingWeights(String location, boolean freezeVoice) {
     }
   }
 
-  /** Stops training the voice's own blocks of {@code network} when asked to; returns how many were frozen. */
-  int freezeVoice(Block network) {
+  /** Stops training the voice's own blocks of {@code network} when asked to. */
+  void freezeVoice(Block network) {
     if (!freezeVoice) {
-      return 0;
+      return;
     }
     int frozen = 0;
     for (var child : network.getChildren()) {
@@ -54,7 +54,6 @@ public record StartingWeights(String location, boolean freezeVoice) {
       throw new IllegalStateException("--freeze-voice found no voice blocks (" + VOICE.pattern() + ") among "
           + network.getChildren().keys() + ": the network is not a CrossModalEmotionNet");
     }
-    return frozen;
   }
 
   /**
