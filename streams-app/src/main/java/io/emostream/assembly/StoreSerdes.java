@@ -10,10 +10,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -39,12 +41,8 @@ final class StoreSerdes {
    * of 16 kHz samples decoded on arrival) are still read, as blocks of one.
    */
   static Serde<ChunkBlock> block() {
-    return serde(3, (out, b) -> {
-      out.writeInt(b.chunks().size());
-      for (BufferedChunk c : b.chunks()) {
-        writeChunk(out, c);
-      }
-    }, (in, version) -> {
+    return Serdes.serdeFrom((topic, block) -> block == null ? null : writeBlock(block),
+        deserializer(BLOCK_VERSION, (in, version) -> {
       if (version < 3) {
         return ChunkBlock.of(readChunk(in, version));
       }
@@ -53,18 +51,30 @@ final class StoreSerdes {
         chunks.add(readChunk(in, 2));
       }
       return new ChunkBlock(chunks);
-    });
+    }));
   }
 
-  private static void writeChunk(DataOutputStream out, BufferedChunk c) throws IOException {
-    out.writeLong(c.sequence());
-    out.writeLong(c.startMs());
-    out.writeLong(c.receivedWallMs());
-    out.writeLong(c.timestamp());
-    out.writeByte(c.encoding().ordinal());
-    out.writeInt(c.sampleRate());
-    out.writeInt(c.payload().length);
-    out.write(c.payload());
+  private static final int BLOCK_VERSION = 3;
+  /** Bytes of a chunk besides its payload: four longs, the encoding, the rate and the length. */
+  private static final int CHUNK_HEADER = 4 * Long.BYTES + 1 + 2 * Integer.BYTES;
+
+  /**
+   * A block as version 3 (the bytes DataOutputStream would write) into one buffer of the exact
+   * size: the open block of each channel is written on every frame, and a growing stream copied
+   * it several times over and took a lock per field.
+   */
+  private static byte[] writeBlock(ChunkBlock block) {
+    int size = 1 + Integer.BYTES;
+    for (BufferedChunk c : block.chunks()) {
+      size += CHUNK_HEADER + c.payload().length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.put((byte) BLOCK_VERSION).putInt(block.chunks().size());
+    for (BufferedChunk c : block.chunks()) {
+      out.putLong(c.sequence()).putLong(c.startMs()).putLong(c.receivedWallMs()).putLong(c.timestamp())
+          .put((byte) c.encoding().ordinal()).putInt(c.sampleRate()).putInt(c.payload().length).put(c.payload());
+    }
+    return out.array();
   }
 
   private static BufferedChunk readChunk(DataInputStream in, int version) throws IOException {
@@ -222,7 +232,7 @@ final class StoreSerdes {
       if (value == null) {
         return null;
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
       try (DataOutputStream out = new DataOutputStream(bytes)) {
         out.writeByte(version);
         writer.write(out, value);
@@ -230,7 +240,12 @@ final class StoreSerdes {
         throw new UncheckedIOException(e);
       }
       return bytes.toByteArray();
-    }, (topic, data) -> {
+    }, deserializer(version, reader));
+  }
+
+  /** Reads {@code version} and every earlier one. */
+  private static <T> Deserializer<T> deserializer(int version, Reader<T> reader) {
+    return (topic, data) -> {
       if (data == null) {
         return null;
       }
@@ -244,6 +259,6 @@ final class StoreSerdes {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    };
   }
 }

@@ -58,7 +58,7 @@ public final class PendingEntrySerde implements Serde<PendingEntry> {
           body = ((CallEvent) entry.value()).toByteBuffer();
           kind = EVENT;
         }
-        byte[] mulaw = source == null ? null : asMulaw(source.samples());
+        byte[] mulaw = source == null ? null : G711.exactMulaw(source.samples());
         if (mulaw != null) {
           kind = MULAW_UTTERANCE;
         }
@@ -131,18 +131,6 @@ public final class PendingEntrySerde implements Serde<PendingEntry> {
       samples[i] = mulaw ? G711.mulawToLinear(buffer.get()) : buffer.getShort();
     }
     return new SourceAudio(rate, samples, length16k);
-  }
-
-  /** The samples as μ-law codes when each one decodes back exactly (else null: kept as 16-bit). */
-  private static byte[] asMulaw(short[] samples) {
-    byte[] codes = new byte[samples.length];
-    for (int i = 0; i < samples.length; i++) {
-      codes[i] = G711.linearToMulaw(samples[i]);
-      if (G711.mulawToLinear(codes[i]) != samples[i]) {
-        return null;
-      }
-    }
-    return codes;
   }
 
   /** A shallow copy of {@code u} without its audio, which the entry keeps in its source form. */

@@ -97,6 +97,36 @@ class AudioBlocksTest {
     }
   }
 
+  @Test
+  void shouldWriteABlockInTheLayoutItIsReadIn() throws IOException {
+    BufferedChunk first = new BufferedChunk(4, 80, 1_000, 2_000, AudioEncoding.MULAW, 8_000, new byte[] {1, 2, 3});
+    BufferedChunk second = new BufferedChunk(5, 100, 1_020, 2_020, AudioEncoding.PCM_S16LE, 16_000, new byte[] {9, 8});
+    ChunkBlock block = ChunkBlock.of(first).with(second);
+
+    byte[] written = StoreSerdes.block().serializer().serialize("audio", block);
+
+    // version 3 as DataOutputStream writes it, so changelogs of earlier releases and this one mix
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(3);
+      out.writeInt(2);
+      for (BufferedChunk c : List.of(first, second)) {
+        out.writeLong(c.sequence());
+        out.writeLong(c.startMs());
+        out.writeLong(c.receivedWallMs());
+        out.writeLong(c.timestamp());
+        out.writeByte(c.encoding().ordinal());
+        out.writeInt(c.sampleRate());
+        out.writeInt(c.payload().length);
+        out.write(c.payload());
+      }
+    }
+    assertThat(written).containsExactly(bytes.toByteArray());
+    ChunkBlock read = StoreSerdes.block().deserializer().deserialize("audio", written);
+    assertThat(read.chunks()).extracting(BufferedChunk::sequence).containsExactly(4L, 5L);
+    assertThat(read.chunks().get(0).payload()).containsExactly(1, 2, 3);
+  }
+
   /** A version 2 entry: one chunk of 16 kHz PCM. */
   private static byte[] legacyEntry(long sequence, long startMs, byte[] pcm) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

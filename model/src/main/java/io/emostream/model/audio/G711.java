@@ -13,11 +13,17 @@ public final class G711 {
   private static final int MULAW_CLIP = 32635;
   private static final short[] MULAW_TO_LINEAR = new short[256];
   private static final short[] ALAW_TO_LINEAR = new short[256];
+  /** Per 16-bit value: 1 + its μ-law code when the code decodes back to exactly that value, else 0. */
+  private static final short[] EXACT_MULAW = new short[1 << 16];
 
   static {
     for (int i = 0; i < 256; i++) {
       MULAW_TO_LINEAR[i] = computeMulawToLinear((byte) i);
       ALAW_TO_LINEAR[i] = computeAlawToLinear((byte) i);
+    }
+    for (int i = 0; i < 256; i++) {
+      short linear = MULAW_TO_LINEAR[i];
+      EXACT_MULAW[linear & 0xFFFF] = (short) (1 + (linearToMulaw(linear) & 0xFF));
     }
   }
 
@@ -49,6 +55,23 @@ public final class G711 {
       out[i] = ALAW_TO_LINEAR[payload[i] & 0xFF];
     }
     return out;
+  }
+
+  /**
+   * The μ-law codes of samples that all decode back exactly (audio that arrived as μ-law), or
+   * null as soon as one does not: one table lookup a sample, because the scorer asks this of every
+   * utterance it keeps in its pending store.
+   */
+  public static byte[] exactMulaw(short[] samples) {
+    byte[] codes = new byte[samples.length];
+    for (int i = 0; i < samples.length; i++) {
+      int entry = EXACT_MULAW[samples[i] & 0xFFFF];
+      if (entry == 0) {
+        return null;
+      }
+      codes[i] = (byte) (entry - 1);
+    }
+    return codes;
   }
 
   /** Encodes a linear sample to μ-law (G.711 §3, with the customary 0x84 bias and clipping). */

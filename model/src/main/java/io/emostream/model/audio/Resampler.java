@@ -1,5 +1,6 @@
 package io.emostream.model.audio;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -116,7 +117,8 @@ public final class Resampler {
    * <p>Outputs whose taps all fall inside the block (all but the first and last
    * {@code halfTaps} or so) take a loop without edge clamping and with four partial sums, about
    * three times faster on the stream thread that cuts an utterance; the partial sums change the
-   * double-precision sum only in its last bits, far below the rounding to 16 bits.
+   * double-precision sum only in its last bits, far below the rounding to 16 bits. Integer
+   * up-sampling (8 kHz telephony to 16 kHz) takes {@link #upsampleInterior} instead.
    */
   public short[] process(short[] in) {
     if (inRate == outRate || in.length == 0) {
@@ -126,7 +128,18 @@ public final class Resampler {
     short[] out = new short[n];
     int last = in.length - 1;
     int taps = 2 * halfTaps;
+    // with down == 1, output i = m * up + p reads inputs m - halfTaps + 1 ... m + halfTaps
+    int interiorFrom = halfTaps - 1;
+    int interiorTo = last - halfTaps;
+    boolean integerUp = down == 1 && interiorTo >= interiorFrom;
+    if (integerUp) {
+      upsampleInterior(in, out, interiorFrom, interiorTo);
+    }
     for (int i = 0; i < n; i++) {
+      if (integerUp && i / up >= interiorFrom && i / up <= interiorTo) {
+        i = (interiorTo + 1) * up - 1; // done by upsampleInterior
+        continue;
+      }
       long pos = (long) i * down;
       int first = (int) (pos / up) - halfTaps + 1;
       float[] phase = phases[(int) (pos % up)];
@@ -158,6 +171,58 @@ public final class Resampler {
       out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, rounded));
     }
     return out;
+  }
+
+  /** Outputs per tile of {@link #upsampleInterior}: the accumulators stay in the L1 cache. */
+  private static final int TILE = 1024;
+
+  /**
+   * The interior outputs of an integer up-sampling ({@code down == 1}), phase by phase and tap by
+   * tap over tiles of consecutive outputs: the innermost loop is a multiply-add over two
+   * contiguous float arrays, which the JIT turns into SIMD instructions. Telephony audio is
+   * converted this way on the stream thread as each utterance is cut; the scalar loop took the
+   * largest share of that thread's CPU. Float sums of the 2 × {@code halfTaps} products differ
+   * from the double sums by far less than one 16-bit step, so a sample can change by one step at
+   * most, where a sum lies within about 0.001 of a rounding boundary.
+   */
+  private void upsampleInterior(short[] in, short[] out, int from, int to) {
+    float[] x = new float[in.length];
+    for (int k = 0; k < in.length; k++) {
+      x[k] = in[k];
+    }
+    int taps = 2 * halfTaps;
+    float[] acc = new float[TILE];
+    for (int p = 0; p < up; p++) {
+      float[] phase = phases[p];
+      for (int start = from; start <= to; start += TILE) {
+        int len = Math.min(TILE, to - start + 1);
+        Arrays.fill(acc, 0, len, 0f);
+        int base = start - halfTaps + 1;
+        int j = 0;
+        for (; j + 3 < taps; j += 4) {
+          // four taps per pass over the tile: a quarter of the accumulator loads and stores
+          float c0 = phase[j];
+          float c1 = phase[j + 1];
+          float c2 = phase[j + 2];
+          float c3 = phase[j + 3];
+          int off = base + j;
+          for (int k = 0; k < len; k++) {
+            acc[k] += c0 * x[off + k] + c1 * x[off + k + 1] + c2 * x[off + k + 2] + c3 * x[off + k + 3];
+          }
+        }
+        for (; j < taps; j++) {
+          float c = phase[j];
+          int off = base + j;
+          for (int k = 0; k < len; k++) {
+            acc[k] += c * x[off + k];
+          }
+        }
+        for (int k = 0; k < len; k++) {
+          int rounded = Math.round(acc[k]);
+          out[(start + k) * up + p] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, rounded));
+        }
+      }
+    }
   }
 
   private static double sinc(double x) {

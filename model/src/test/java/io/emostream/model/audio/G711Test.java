@@ -65,4 +65,21 @@ class G711Test {
       assertThat((double) Math.abs(G711.alawToLinear(G711.linearToAlaw(s)) - v)).isLessThanOrEqualTo(step);
     }
   }
+
+  @Test
+  void shouldGiveTheMulawCodesOfExactSamplesAndNullOtherwise() {
+    short[] exact = new short[256];
+    for (int code = 0; code < 256; code++) {
+      exact[code] = G711.mulawToLinear((byte) code);
+    }
+    byte[] codes = G711.exactMulaw(exact);
+    assertThat(codes).isNotNull();
+    for (int i = 0; i < exact.length; i++) {
+      assertThat(G711.mulawToLinear(codes[i])).isEqualTo(exact[i]);
+    }
+    short[] oneOff = exact.clone();
+    oneOff[100] = (short) (oneOff[100] + 1);
+    assertThat(G711.exactMulaw(oneOff)).isNull();
+    assertThat(G711.exactMulaw(new short[0])).isEmpty();
+  }
 }

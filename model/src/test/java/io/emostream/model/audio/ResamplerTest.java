@@ -81,4 +81,30 @@ class ResamplerTest {
       assertThat(s).isEqualTo((short) 1234);
     }
   }
+
+  @Test
+  void shouldUpsampleTelephonyLikeTheGeneralConversionToWithinOneStep() {
+    java.util.Random random = new java.util.Random(3);
+    Resampler up = Resampler.to16k(8_000);
+    int differing = 0;
+    int total = 0;
+    for (int length : new int[] {1, 17, 35, 36, 37, 71, 160, 1_000, 8_000, 40_000}) {
+      short[] in = new short[length];
+      float[] asFloat = new float[length];
+      for (int i = 0; i < length; i++) {
+        in[i] = (short) Math.round(9_000 * Math.sin(i * 0.07) + 7_000 * Math.sin(i * 0.31) + 3_000 * random.nextGaussian());
+        asFloat[i] = in[i];
+      }
+      short[] fast = up.process(in);
+      float[] reference = up.process(asFloat);
+      assertThat(fast).hasSize(reference.length);
+      for (int i = 0; i < fast.length; i++) {
+        long expected = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round((double) reference[i])));
+        assertThat((double) fast[i]).as("length %d, sample %d", length, i).isCloseTo(expected, within(1.0));
+        differing += fast[i] != expected ? 1 : 0;
+        total++;
+      }
+    }
+    assertThat(differing).as("samples one step off among %d", total).isLessThan(total / 1_000);
+  }
 }
