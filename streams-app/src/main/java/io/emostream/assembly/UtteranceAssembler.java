@@ -53,7 +53,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
   private ProcessorContext<String, AssembledFlow> context;
   private AudioBuffer audio;
   private KeyValueStore<String, PendingTranscript> pending;
-  private KeyValueStore<String, CallState> calls;
+  private CallStates calls;
   private DeadLetters deadLetters;
   private Utterances utterances;
   private Sensor duplicateChunks;
@@ -70,7 +70,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
     this.context = context;
     this.audio = new AudioBuffer(context.getStateStore(names.audioStore()), config.maxChunk().toMillis());
     this.pending = context.getStateStore(names.pendingStore());
-    this.calls = context.getStateStore(names.callStore());
+    this.calls = new CallStates(context.getStateStore(names.callStore()));
     this.deadLetters = new DeadLetters(context, names.deadLetterSink(), DeadLetterStage.ASSEMBLY);
     this.utterances = new Utterances(context, names.output());
     this.duplicateChunks = context.metrics().addRateTotalSensor("emostream-assembly", "assembler",
