@@ -126,20 +126,24 @@ public final class Resampler {
     }
     int n = outputLength(in.length);
     short[] out = new short[n];
+    // with down == 1, output m * up + p reads inputs m - halfTaps + 1 ... m + halfTaps
+    int interiorFrom = halfTaps - 1;
+    int interiorTo = in.length - 1 - halfTaps;
+    if (down == 1 && interiorTo >= interiorFrom) {
+      upsampleInterior(in, out, interiorFrom, interiorTo);
+      convert(in, out, 0, interiorFrom * up);
+      convert(in, out, (interiorTo + 1) * up, n);
+    } else {
+      convert(in, out, 0, n);
+    }
+    return out;
+  }
+
+  /** Outputs {@code from} (inclusive) to {@code to} (exclusive), one at a time in double precision. */
+  private void convert(short[] in, short[] out, int from, int to) {
     int last = in.length - 1;
     int taps = 2 * halfTaps;
-    // with down == 1, output i = m * up + p reads inputs m - halfTaps + 1 ... m + halfTaps
-    int interiorFrom = halfTaps - 1;
-    int interiorTo = last - halfTaps;
-    boolean integerUp = down == 1 && interiorTo >= interiorFrom;
-    if (integerUp) {
-      upsampleInterior(in, out, interiorFrom, interiorTo);
-    }
-    for (int i = 0; i < n; i++) {
-      if (integerUp && i / up >= interiorFrom && i / up <= interiorTo) {
-        i = (interiorTo + 1) * up - 1; // done by upsampleInterior
-        continue;
-      }
+    for (int i = from; i < to; i++) {
       long pos = (long) i * down;
       int first = (int) (pos / up) - halfTaps + 1;
       float[] phase = phases[(int) (pos % up)];
@@ -170,7 +174,6 @@ public final class Resampler {
       long rounded = Math.round(acc);
       out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, rounded));
     }
-    return out;
   }
 
   /** Outputs per tile of {@link #upsampleInterior}: the accumulators stay in the L1 cache. */
