@@ -3,6 +3,7 @@ package io.emostream.model.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class ResamplerTest {
 
   @Test
   void shouldUpsampleTelephonyLikeTheGeneralConversionToWithinOneStep() {
-    java.util.Random random = new java.util.Random(3);
+    Random random = new Random(3);
     Resampler up = Resampler.to16k(8_000);
     int differing = 0;
     int total = 0;
