@@ -21,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmotionTrainerIT {
 
+  /** Two short epochs on the toy corpus, seed 7: what the fine-tuning tests start from and tune with. */
+  private static final TrainingConfig TWO_TOY_EPOCHS =
+      new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
+
   @TempDir
   Path temp;
 
@@ -53,11 +57,10 @@ class EmotionTrainerIT {
   @Test
   void shouldWriteIdenticalWeightsForTheSameSeed() throws Exception {
     Path corpus = ToyCorpus.write(temp.resolve("corpus"), 6, 2, 3);
-    TrainingConfig config = new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
     byte[][] weights = new byte[2][];
     for (int run = 0; run < 2; run++) {
       Path bundle = temp.resolve("bundle" + run);
-      new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null)
+      new EmotionTrainer(TWO_TOY_EPOCHS, ModelSize.TINY.net(), DeviceSpec.CPU, null)
           .train(new SyntheticManifestReader(corpus), bundle, "toy", "1");
       weights[run] = Files.readAllBytes(bundle.resolve("weights.params"));
     }
@@ -91,9 +94,9 @@ class EmotionTrainerIT {
   void shouldKeepTheVoiceAsItWasWhenAFineTuneFreezesIt() throws Exception {
     Path corpus = ToyCorpus.write(temp.resolve("corpus"), 6, 2, 3);
     Path first = trainedToy(corpus);
-    TrainingConfig config = new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
     Path tuned = temp.resolve("tuned");
-    new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null, new StartingWeights(first.toString(), true))
+    new EmotionTrainer(TWO_TOY_EPOCHS, ModelSize.TINY.net(), DeviceSpec.CPU, null,
+        new StartingWeights(first.toString(), true))
         .train(new SyntheticManifestReader(corpus), tuned, "toy", "2");
 
     try (DjlEmotionModel before = DjlEmotionModel.load(first, DeviceSpec.CPU);
@@ -122,9 +125,8 @@ class EmotionTrainerIT {
 
   /** A tiny net trained for two epochs on {@code corpus}: the start of a fine-tune. */
   private Path trainedToy(Path corpus) {
-    TrainingConfig config = new TrainingConfig(2, 8, 2e-3f, 0.1f, 7, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null);
     Path first = temp.resolve("first");
-    new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null)
+    new EmotionTrainer(TWO_TOY_EPOCHS, ModelSize.TINY.net(), DeviceSpec.CPU, null)
         .train(new SyntheticManifestReader(corpus), first, "toy", "1");
     return first;
   }
