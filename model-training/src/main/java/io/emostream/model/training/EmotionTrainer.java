@@ -55,7 +55,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Early stopping keeps the weights of the epoch with the best dev UA (patience in epochs); a
  * fine-tuning run ({@link StartingWeights}) keeps its last epoch's weights instead.
- * The same seed, corpus, configuration and thread count give the same weights on the same machine.
+ * The same seed, corpus, configuration and thread count give the same weights on the same machine,
+ * up to floating-point rounding where the CPU's matrix kernels depend on memory alignment (seen on
+ * CI's machine, most likely libtorch's bundled MKL; bit for bit on the AMD machines here).
  */
 public final class EmotionTrainer {
 

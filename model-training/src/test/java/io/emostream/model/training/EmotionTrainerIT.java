@@ -54,17 +54,23 @@ class EmotionTrainerIT {
     assertThat(Files.size(result.bundle().resolve("weights.params"))).isLessThan(10_000_000);
   }
 
+  /**
+   * Reproducible, not bit for bit: CI's machine once gave two same-seed runs whose weights
+   * differed in their last bits (at most ~1e-3 after two epochs) while this test's machines give
+   * equal bytes, so the check is that the same seed lands far closer than another seed does; an
+   * unseeded draw anywhere (initialisation, dropout, shuffling) would make the two alike.
+   */
   @Test
-  void shouldWriteIdenticalWeightsForTheSameSeed() throws Exception {
+  void shouldReproduceTheWeightsForTheSameSeed() throws Exception {
     Path corpus = ToyCorpus.write(temp.resolve("corpus"), 6, 2, 3);
-    byte[][] weights = new byte[2][];
-    for (int run = 0; run < 2; run++) {
-      Path bundle = temp.resolve("bundle" + run);
-      new EmotionTrainer(TWO_TOY_EPOCHS, ModelSize.TINY.net(), DeviceSpec.CPU, null)
-          .train(new SyntheticManifestReader(corpus), bundle, "toy", "1");
-      weights[run] = Files.readAllBytes(bundle.resolve("weights.params"));
-    }
-    assertThat(weights[1]).isEqualTo(weights[0]);
+    Path first = trainToy(corpus, "seed7a", TWO_TOY_EPOCHS);
+    Path again = trainToy(corpus, "seed7b", TWO_TOY_EPOCHS);
+    Path other = trainToy(corpus, "seed8", new TrainingConfig(2, 8, 2e-3f, 0.1f, 8, 0.1f, 0.2f, 0.3f, 0.1f, 0.3f, 2, null));
+
+    double sameSeed = meanAbsoluteDifference(first, again);
+    double otherSeed = meanAbsoluteDifference(first, other);
+    assertThat(otherSeed).as("another seed moves the weights").isGreaterThan(0.01);
+    assertThat(sameSeed).as("same seed vs another seed (%s)", otherSeed).isLessThan(otherSeed / 50);
   }
 
   @Test
@@ -125,9 +131,33 @@ class EmotionTrainerIT {
 
   /** A tiny net trained for two epochs on {@code corpus}: the start of a fine-tune. */
   private Path trainedToy(Path corpus) {
-    Path first = temp.resolve("first");
-    new EmotionTrainer(TWO_TOY_EPOCHS, ModelSize.TINY.net(), DeviceSpec.CPU, null)
-        .train(new SyntheticManifestReader(corpus), first, "toy", "1");
-    return first;
+    return trainToy(corpus, "first", TWO_TOY_EPOCHS);
+  }
+
+  private Path trainToy(Path corpus, String dir, TrainingConfig config) {
+    Path bundle = temp.resolve(dir);
+    new EmotionTrainer(config, ModelSize.TINY.net(), DeviceSpec.CPU, null)
+        .train(new SyntheticManifestReader(corpus), bundle, "toy", "1");
+    return bundle;
+  }
+
+  /** Mean |a - b| over every weight of two bundles of the same shape. */
+  private static double meanAbsoluteDifference(Path a, Path b) {
+    try (DjlEmotionModel left = DjlEmotionModel.load(a, DeviceSpec.CPU);
+        DjlEmotionModel right = DjlEmotionModel.load(b, DeviceSpec.CPU)) {
+      var x = left.network().getParameters();
+      var y = right.network().getParameters();
+      double sum = 0;
+      long count = 0;
+      for (int i = 0; i < x.size(); i++) {
+        float[] p = x.get(i).getValue().getArray().toFloatArray();
+        float[] q = y.get(i).getValue().getArray().toFloatArray();
+        for (int k = 0; k < p.length; k++) {
+          sum += Math.abs(p[k] - q[k]);
+        }
+        count += p.length;
+      }
+      return sum / count;
+    }
   }
 }
