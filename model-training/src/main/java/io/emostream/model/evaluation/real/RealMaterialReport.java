@@ -12,6 +12,8 @@ import java.util.Map;
  * @param sentences     how many were scored (text only, lexicon baselines, the first voice)
  * @param signAccuracy  valence-sign accuracy by row title (views, voices and baselines)
  * @param signN         sentences behind each {@code signAccuracy} row
+ * @param versusText    each audio+text row against text only on the same sentences, sentence by
+ *                      sentence (what the "fusion never hurts" comparison can tell apart from chance)
  * @param clips         real calm recorded clips scored
  * @param neutralShare  NEUTRAL share on them, by view title
  * @param angryShare    ANGRY share on them, by view title
@@ -21,7 +23,7 @@ import java.util.Map;
  * @param ece           expected calibration error by set title
  */
 public record RealMaterialReport(String sentenceSet, int sentences, Map<String, Double> signAccuracy,
-    Map<String, Integer> signN, int clips, Map<String, Double> neutralShare, Map<String, Double> angryShare,
+    Map<String, Integer> signN, Map<String, Uncertainty.Paired> versusText, int clips, Map<String, Double> neutralShare, Map<String, Double> angryShare,
     int robustUtterances, Map<String, Double> robustAll, Map<String, Map<String, Double>> robustByChannel,
     Map<String, Double> ece) {
 
@@ -33,10 +35,15 @@ public record RealMaterialReport(String sentenceSet, int sentences, Map<String, 
     b.append("| inputs | valence sign correct | n |\n|---|---:|---:|\n");
     signAccuracy.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %d |%n", k, 100 * v,
         signN.get(k))));
-    b.append(String.format(Locale.ROOT, "%nReal calm recorded speech (%d clips):%n%n", clips));
-    b.append("| inputs | NEUTRAL | ANGRY |\n|---|---:|---:|\n");
-    neutralShare.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% |%n", k, 100 * v,
-        100 * angryShare.get(k))));
+    b.append("\nAudio+text against text only on the same sentences (exact sign test over the sentences on which"
+        + " they differ; p is the chance of a split this uneven if each difference were a coin toss):\n\n");
+    b.append("| inputs | right only with the voice | right only with text only | p |\n|---|---:|---:|---:|\n");
+    versusText.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f |%n", k, v.gains(),
+        v.losses(), v.p())));
+    b.append(String.format(Locale.ROOT, "%nReal calm recorded speech (%d clips; 95 %% Wilson intervals):%n%n", clips));
+    b.append("| inputs | NEUTRAL | NEUTRAL, 95 % | ANGRY | ANGRY, 95 % |\n|---|---:|---:|---:|---:|\n");
+    neutralShare.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %s | %.1f %% | %s |%n", k,
+        100 * v, interval(v), 100 * angryShare.get(k), interval(angryShare.get(k)))));
     b.append(String.format(Locale.ROOT, "%nChannel robustness (%d utterances; label equal to the clean"
         + " rendering's):%n%n", robustUtterances));
     b.append("| inputs | every channel | ");
@@ -55,6 +62,11 @@ public record RealMaterialReport(String sentenceSet, int sentences, Map<String, 
     return b.toString();
   }
 
+  private String interval(double share) {
+    double[] bounds = Uncertainty.wilson((int) Math.round(share * clips), clips);
+    return String.format(Locale.ROOT, "%.1f-%.1f %%", 100 * bounds[0], 100 * bounds[1]);
+  }
+
   /** Every figure under a dotted key. */
   public Map<String, Object> toMetrics() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -62,6 +74,9 @@ public record RealMaterialReport(String sentenceSet, int sentences, Map<String, 
     m.put("sentences", sentences);
     m.put("signAccuracy", signAccuracy);
     m.put("signN", signN);
+    Map<String, Object> paired = new LinkedHashMap<>();
+    versusText.forEach((k, v) -> paired.put(k, Map.of("gains", v.gains(), "losses", v.losses(), "p", v.p())));
+    m.put("versusText", paired);
     m.put("clips", clips);
     m.put("neutralShare", neutralShare);
     m.put("angryShare", angryShare);

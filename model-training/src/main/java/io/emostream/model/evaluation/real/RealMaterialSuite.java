@@ -14,6 +14,7 @@ import io.emostream.model.evaluation.Calibration;
 import io.emostream.model.text.cues.TextCueAnalyzer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,12 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
     List<String> texts = real.stream().map(ValenceText::text).toList();
     Map<String, Double> sign = new LinkedHashMap<>();
     Map<String, Integer> signN = new LinkedHashMap<>();
+    Map<String, Uncertainty.Paired> versusText = new LinkedHashMap<>();
     Map<String, Double> ece = new LinkedHashMap<>();
     progress.accept("text only (" + real.size() + " sentences)");
     List<EmotionPrediction> textOnly = predict(texts.stream().map(t -> new UtteranceInput("t", null, t)).toList());
     put(sign, signN, "text only", signAccuracy(real, textOnly), real.size());
+    boolean[] textRight = signRight(real, textOnly);
     ece.put(LabelledSentences.EVALUATION_SET + " text only (valence sign)", valenceEce(real, textOnly));
     List<float[]> firstVoice = null;
     try (FlatSpeech speech = FlatSpeech.open()) {
@@ -74,6 +77,8 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
         List<EmotionPrediction> audioOnly = predict(IntStream.range(0, n)
             .mapToObj(i -> new UtteranceInput("a" + i, audio.get(i), null)).toList());
         put(sign, signN, "audio+text, " + voice.title(), signAccuracy(spoken, fused), n);
+        versusText.put("audio+text, " + voice.title(),
+            Uncertainty.Paired.of(signRight(spoken, fused), Arrays.copyOf(textRight, n)));
         put(sign, signN, "audio only, " + voice.title(), signAccuracy(spoken, audioOnly), n);
         if (n < real.size()) {
           // a voice that speaks fewer sentences is compared with the words alone on the same ones
@@ -122,7 +127,7 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
         + " channels)");
     ChannelRobustness robustness = ChannelRobustness.measure(this::predict, robust);
     return new RealMaterialReport("UCI sentiment labelled sentences, imdb part (npm sentiment 5.0.2)", real.size(),
-        sign, signN, clips.size(), neutral, angry, robust.size(), robustness.all(), robustness.byChannel(), ece);
+        sign, signN, versusText, clips.size(), neutral, angry, robust.size(), robustness.all(), robustness.byChannel(), ece);
   }
 
   private static void put(Map<String, Double> sign, Map<String, Integer> n, String key, double value, int count) {
@@ -154,6 +159,15 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
       right += scores.get(i) * truth.get(i).polarity() > 0 ? 1 : 0;
     }
     return truth.isEmpty() ? 0 : (double) right / truth.size();
+  }
+
+  /** Per row, whether the predicted valence has the sign of the truth (0 is wrong, as above). */
+  private static boolean[] signRight(List<ValenceText> truth, List<EmotionPrediction> predicted) {
+    boolean[] right = new boolean[truth.size()];
+    for (int i = 0; i < right.length; i++) {
+      right[i] = predicted.get(i).valence() * truth.get(i).polarity() > 0;
+    }
+    return right;
   }
 
   private static void shares(String view, List<EmotionPrediction> predictions, Map<String, Double> neutral,
