@@ -14,6 +14,9 @@ import java.util.Map;
  * @param signN         sentences behind each {@code signAccuracy} row
  * @param versusText    each audio+text row against text only on the same sentences, sentence by
  *                      sentence (what the "fusion never hurts" comparison can tell apart from chance)
+ * @param flatNeutral   NEUTRAL share of each flat synthetic voice heard alone (audio only), by voice:
+ *                      the sentences are read without any prosody, so the voice itself says nothing
+ * @param flatAngry     ANGRY share of the same
  * @param clips         real calm recorded clips scored
  * @param neutralShare  NEUTRAL share on them, by view title
  * @param angryShare    ANGRY share on them, by view title
@@ -23,7 +26,8 @@ import java.util.Map;
  * @param ece           expected calibration error by set title
  */
 public record RealMaterialReport(String sentenceSet, int sentences, Map<String, Double> signAccuracy,
-    Map<String, Integer> signN, Map<String, Uncertainty.Paired> versusText, int clips, Map<String, Double> neutralShare, Map<String, Double> angryShare,
+    Map<String, Integer> signN, Map<String, Uncertainty.Paired> versusText, Map<String, Double> flatNeutral,
+    Map<String, Double> flatAngry, int clips, Map<String, Double> neutralShare, Map<String, Double> angryShare,
     int robustUtterances, Map<String, Double> robustAll, Map<String, Map<String, Double>> robustByChannel,
     Map<String, Double> ece) {
 
@@ -40,6 +44,10 @@ public record RealMaterialReport(String sentenceSet, int sentences, Map<String, 
     b.append("| inputs | right only with the voice | right only with text only | p |\n|---|---:|---:|---:|\n");
     versusText.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f |%n", k, v.gains(),
         v.losses(), v.p())));
+    b.append("\nThe same flat voices heard alone (audio only; read without prosody, so the voice says nothing):\n\n");
+    b.append("| voice | NEUTRAL | ANGRY | n |\n|---|---:|---:|---:|\n");
+    flatNeutral.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% | %d |%n", k, 100 * v,
+        100 * flatAngry.get(k), signN.get("audio only, " + k))));
     b.append(String.format(Locale.ROOT, "%nReal calm recorded speech (%d clips; 95 %% Wilson intervals):%n%n", clips));
     b.append("| inputs | NEUTRAL | NEUTRAL, 95 % | ANGRY | ANGRY, 95 % |\n|---|---:|---:|---:|---:|\n");
     neutralShare.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %s | %.1f %% | %s |%n", k,
@@ -77,6 +85,8 @@ public record RealMaterialReport(String sentenceSet, int sentences, Map<String, 
     Map<String, Object> paired = new LinkedHashMap<>();
     versusText.forEach((k, v) -> paired.put(k, Map.of("gains", v.gains(), "losses", v.losses(), "p", v.p())));
     m.put("versusText", paired);
+    m.put("flatVoiceNeutralShare", flatNeutral);
+    m.put("flatVoiceAngryShare", flatAngry);
     m.put("clips", clips);
     m.put("neutralShare", neutralShare);
     m.put("angryShare", angryShare);

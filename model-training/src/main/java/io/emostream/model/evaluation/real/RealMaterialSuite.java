@@ -58,6 +58,8 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
     Map<String, Double> sign = new LinkedHashMap<>();
     Map<String, Integer> signN = new LinkedHashMap<>();
     Map<String, Uncertainty.Paired> versusText = new LinkedHashMap<>();
+    Map<String, Double> flatNeutral = new LinkedHashMap<>();
+    Map<String, Double> flatAngry = new LinkedHashMap<>();
     Map<String, Double> ece = new LinkedHashMap<>();
     progress.accept("text only (" + real.size() + " sentences)");
     List<EmotionPrediction> textOnly = predict(texts.stream().map(t -> new UtteranceInput("t", null, t)).toList());
@@ -80,6 +82,7 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
         versusText.put("audio+text, " + voice.title(),
             Uncertainty.Paired.of(signRight(spoken, fused), Arrays.copyOf(textRight, n)));
         put(sign, signN, "audio only, " + voice.title(), signAccuracy(spoken, audioOnly), n);
+        shares(voice.title(), audioOnly, flatNeutral, flatAngry);
         if (n < real.size()) {
           // a voice that speaks fewer sentences is compared with the words alone on the same ones
           put(sign, signN, "text only, the " + n + " sentences " + voice.title() + " speaks",
@@ -127,7 +130,7 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
         + " channels)");
     ChannelRobustness robustness = ChannelRobustness.measure(this::predict, robust);
     return new RealMaterialReport("UCI sentiment labelled sentences, imdb part (npm sentiment 5.0.2)", real.size(),
-        sign, signN, versusText, clips.size(), neutral, angry, robust.size(), robustness.all(), robustness.byChannel(), ece);
+        sign, signN, versusText, flatNeutral, flatAngry, clips.size(), neutral, angry, robust.size(), robustness.all(), robustness.byChannel(), ece);
   }
 
   private static void put(Map<String, Double> sign, Map<String, Integer> n, String key, double value, int count) {

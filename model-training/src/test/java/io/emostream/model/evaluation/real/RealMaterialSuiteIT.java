@@ -42,11 +42,13 @@ class RealMaterialSuiteIT {
         "audio+text, festival slt-hts");
     assertThat(report.versusText().get("audio+text, festival slt-hts").n()).isEqualTo(8);
     assertThat(report.versusText().values()).allSatisfy(v -> assertThat(v.p()).isBetween(0.0, 1.0));
+    assertThat(report.flatNeutral()).containsOnlyKeys("espeak-ng en-us", "flite slt", "festival slt-hts");
+    assertThat(report.flatAngry()).allSatisfy((k, v) -> assertThat(v).isBetween(0.0, 1.0 - report.flatNeutral().get(k)));
     assertThat(report.clips()).isGreaterThanOrEqualTo(15);
     assertThat(report.robustUtterances()).isEqualTo(20 + report.clips());
     assertThat(report.ece()).allSatisfy((k, v) -> assertThat(v).isBetween(0.0, 1.0));
     assertThat(report.toMarkdown()).contains("Valence sign", "NEUTRAL", "every channel", "ECE", "sign test",
-        "Wilson");
+        "Wilson", "heard alone");
     double vader = report.signAccuracy().get("VADER compound (npm vader-sentiment, same sentences)");
     assertThat(vader).as("VADER's sign on real review sentences is far from chance").isGreaterThan(0.55);
     assertThat(report.signAccuracy()).allSatisfy((k, v) -> assertThat(v).isBetween(0.0, 1.0));
