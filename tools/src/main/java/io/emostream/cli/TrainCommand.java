@@ -10,6 +10,7 @@ import io.emostream.model.features.FeatureConfig;
 import io.emostream.model.net.NetConfig;
 import io.emostream.model.runtime.DeviceSpec;
 import io.emostream.model.training.ChannelAugmentation;
+import io.emostream.model.training.SpeedPerturbation;
 import io.emostream.model.training.ConsoleProgress;
 import io.emostream.model.training.EmotionTrainer;
 import io.emostream.model.training.ModelSize;
@@ -153,6 +154,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--channels", description = "Render every training clip through a new random recording channel each epoch.")
   private boolean channels;
 
+  @Option(names = "--speed-perturbation", paramLabel = "S", defaultValue = "0", description = {"Play every training",
+      "clip up to S faster or slower each epoch (rate and pitch together, e.g. 0.1), drawn independently of its",
+      "emotion, so the voice path cannot key on one voice's absolute speaking rate (default: ${DEFAULT-VALUE}, off)."})
+  private double speedPerturbation;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -202,6 +208,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     return new TrainingMaterial(text.train(), PlainVoices.speak(spoken), text.dev(),
         calmSpeech == null ? List.of() : RealCalmSpeech.load(calmSpeech, seed, calmSpeechPasses),
-        channels ? ChannelAugmentation.random() : null, robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);
+        SpeedPerturbation.before(speedPerturbation, channels ? ChannelAugmentation.random() : null),
+        robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);
   }
 }
