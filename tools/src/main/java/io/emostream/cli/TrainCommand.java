@@ -159,6 +159,10 @@ final class TrainCommand implements Callable<Integer> {
       "emotion, so the voice path cannot key on one voice's absolute speaking rate (default: ${DEFAULT-VALUE}, off)."})
   private double speedPerturbation;
 
+  @Option(names = "--tempo-perturbation", paramLabel = "S", defaultValue = "0", description = {"As --speed-perturbation",
+      "but the speaking rate alone changes, the pitch stays (WSOLA time stretch). Default: ${DEFAULT-VALUE}, off."})
+  private double tempoPerturbation;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -208,7 +212,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     return new TrainingMaterial(text.train(), PlainVoices.speak(spoken), text.dev(),
         calmSpeech == null ? List.of() : RealCalmSpeech.load(calmSpeech, seed, calmSpeechPasses),
-        SpeedPerturbation.before(speedPerturbation, channels ? ChannelAugmentation.random() : null),
+        SpeedPerturbation.before(tempoPerturbation, true,
+            SpeedPerturbation.before(speedPerturbation, channels ? ChannelAugmentation.random() : null)),
         robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);
   }
 }

@@ -39,14 +39,24 @@ public final class SpeedPerturbation {
 
   /** {@code then} applied to each clip after a random speed change of up to {@code spread} either way. */
   public static AudioAugmentation before(double spread, AudioAugmentation then) {
+    return before(spread, false, then);
+  }
+
+  /**
+   * {@code then} applied to each clip after a random change of up to {@code spread} either way:
+   * of speed (rate and pitch), or with {@code keepPitch} of tempo alone ({@link TempoStretch}).
+   */
+  public static AudioAugmentation before(double spread, boolean keepPitch, AudioAugmentation then) {
+    String option = keepPitch ? "--tempo-perturbation" : "--speed-perturbation";
     if (!(spread >= 0 && spread < 0.5)) {
-      throw new IllegalArgumentException("--speed-perturbation must be in [0, 0.5), got " + spread);
+      throw new IllegalArgumentException(option + " must be in [0, 0.5), got " + spread);
     }
     if (spread == 0) {
       return then;
     }
     return (audio, random) -> {
-      float[] faster = apply(audio, draw(spread, random));
+      double factor = draw(spread, random);
+      float[] faster = keepPitch ? TempoStretch.apply(audio, factor) : apply(audio, factor);
       return then == null ? faster : then.render(faster, random);
     };
   }
