@@ -77,6 +77,17 @@ class ModelCommandsIT {
   }
 
   @Test
+  void shouldTrainWithEveryClipPerturbedInSpeedAndTempoBeforeItsChannel() {
+    Path perturbed = temp.resolve("perturbed");
+    int code = run("train", "--corpus", corpus.toString(), "--out", perturbed.toString(), "--size", "tiny",
+        "--epochs", "1", "--batch", "8", "--seed", "3", "--threads", "1", "--device", "cpu", "--channels",
+        "--speed-perturbation", "0.1", "--tempo-perturbation", "0.1");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("bundle written to");
+    assertThat(perturbed.resolve("weights.params")).isNotEmptyFile();
+  }
+
+  @Test
   void shouldPrintTableForEveryViewAndWritePlotsOnEvaluate() {
     Path plots = temp.resolve("plots");
 
@@ -127,6 +138,10 @@ class ModelCommandsIT {
 
     assertThat(run("train", "--out", temp.resolve("x").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--corpus DIR").contains("--iemocap");
+
+    assertThat(run("train", "--corpus", corpus.toString(), "--out", temp.resolve("y").toString(), "--size", "tiny",
+        "--tempo-perturbation", "0.7", "--device", "cpu")).isEqualTo(2);
+    assertThat(err.toString()).contains("--tempo-perturbation must be in [0, 0.5), got 0.7");
 
     assertThat(run("predict", "--model", temp.resolve("no-bundle").toString(), "--text", "hi")).isEqualTo(2);
     assertThat(err.toString()).contains("no-bundle");
