@@ -6,11 +6,12 @@ import java.util.Random;
 /**
  * Speed perturbation (as in Ko et al., "Audio augmentation for speech recognition", 2015): a clip
  * played up to a few per cent faster or slower, which moves speaking rate and pitch together.
- * emostream uses it against a shortcut, not for more data: the voice path of 2.0.0 keyed on
- * absolute speaking rate (espeak-ng's plain voice at its default 175 words a minute read ANGRY
- * twice as often as at 160), while a calm caller may simply talk fast. Drawn independently of the
- * emotion, the perturbation leaves rate differences between emotions (acted anger is 15-30 %
- * faster) but blurs the absolute rate of any one voice.
+ * Meant against a shortcut more than for more data: the voice path of 2.0.0 keys on pace
+ * (espeak-ng's plain voice at its default 175 words a minute reads ANGRY more than twice as often
+ * as at 160), while a calm caller may simply talk fast. Drawn independently of the emotion, the
+ * perturbation leaves rate differences between emotions (acted anger is 15-30 % faster) but blurs
+ * the absolute rate of any one voice. A three-epoch fine-tune of 2.0.0 with it did not remove
+ * the shortcut (docs/model-card.md); it is the usual practice when training on real speech.
  */
 public final class SpeedPerturbation {
 
