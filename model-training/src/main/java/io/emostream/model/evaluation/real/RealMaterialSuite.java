@@ -64,7 +64,7 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
     progress.accept("text only (" + real.size() + " sentences)");
     List<EmotionPrediction> textOnly = predict(texts.stream().map(t -> new UtteranceInput("t", null, t)).toList());
     put(sign, signN, "text only", signAccuracy(real, textOnly), real.size());
-    boolean[] textRight = signRight(real, textOnly);
+    boolean[] textRight = signRight(real, valences(textOnly));
     ece.put(LabelledSentences.EVALUATION_SET + " text only (valence sign)", valenceEce(real, textOnly));
     List<float[]> firstVoice = null;
     try (FlatSpeech speech = FlatSpeech.open()) {
@@ -80,7 +80,7 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
             .mapToObj(i -> new UtteranceInput("a" + i, audio.get(i), null)).toList());
         put(sign, signN, "audio+text, " + voice.title(), signAccuracy(spoken, fused), n);
         versusText.put("audio+text, " + voice.title(),
-            Uncertainty.Paired.of(signRight(spoken, fused), Arrays.copyOf(textRight, n)));
+            Uncertainty.Paired.of(signRight(spoken, valences(fused)), Arrays.copyOf(textRight, n)));
         put(sign, signN, "audio only, " + voice.title(), signAccuracy(spoken, audioOnly), n);
         shares(voice.title(), audioOnly, flatNeutral, flatAngry);
         if (n < real.size()) {
@@ -130,7 +130,8 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
         + " channels)");
     ChannelRobustness robustness = ChannelRobustness.measure(this::predict, robust);
     return new RealMaterialReport("UCI sentiment labelled sentences, imdb part (npm sentiment 5.0.2)", real.size(),
-        sign, signN, versusText, flatNeutral, flatAngry, clips.size(), neutral, angry, robust.size(), robustness.all(), robustness.byChannel(), ece);
+        sign, signN, versusText, flatNeutral, flatAngry, clips.size(), neutral, angry, robust.size(), robustness.all(),
+        robustness.byChannel(), ece);
   }
 
   private static void put(Map<String, Double> sign, Map<String, Integer> n, String key, double value, int count) {
@@ -152,23 +153,27 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
   }
 
   private static double signAccuracy(List<ValenceText> truth, List<EmotionPrediction> predicted) {
-    return signShare(truth, predicted.stream().map(p -> (double) p.valence()).toList());
+    return signShare(truth, valences(predicted));
+  }
+
+  private static List<Double> valences(List<EmotionPrediction> predicted) {
+    return predicted.stream().map(p -> (double) p.valence()).toList();
   }
 
   /** Share of rows whose score has the sign of the truth (a score of exactly 0 counts as wrong). */
   static double signShare(List<ValenceText> truth, List<Double> scores) {
     int right = 0;
-    for (int i = 0; i < truth.size(); i++) {
-      right += scores.get(i) * truth.get(i).polarity() > 0 ? 1 : 0;
+    for (boolean r : signRight(truth, scores)) {
+      right += r ? 1 : 0;
     }
     return truth.isEmpty() ? 0 : (double) right / truth.size();
   }
 
-  /** Per row, whether the predicted valence has the sign of the truth (0 is wrong, as above). */
-  private static boolean[] signRight(List<ValenceText> truth, List<EmotionPrediction> predicted) {
+  /** Per row, whether the score has the sign of the truth (0 is wrong). */
+  private static boolean[] signRight(List<ValenceText> truth, List<Double> scores) {
     boolean[] right = new boolean[truth.size()];
     for (int i = 0; i < right.length; i++) {
-      right[i] = predicted.get(i).valence() * truth.get(i).polarity() > 0;
+      right[i] = scores.get(i) * truth.get(i).polarity() > 0;
     }
     return right;
   }
