@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Running the external synthesis tools: version checks and one-shot commands. */
-final class Processes {
+/** Running the external tools (synthesisers, sox): version checks and one-shot commands. */
+public final class Processes {
 
   static final long TIMEOUT_SECONDS = 60;
   /** The tools are given no input, so none waits on a terminal. */
@@ -47,7 +47,7 @@ final class Processes {
   }
 
   /** Runs {@code command} to the end and returns its stdout; stderr is kept for the error message. */
-  static byte[] run(List<String> command, String what) {
+  public static byte[] run(List<String> command, String what) {
     try {
       Process p = new ProcessBuilder(command).redirectInput(NO_INPUT).start();
       byte[] out;

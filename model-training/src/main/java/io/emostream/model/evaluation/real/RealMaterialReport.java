@@ -1,6 +1,7 @@
 package io.emostream.model.evaluation.real;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param clips         real calm recorded clips scored
  * @param neutralShare  NEUTRAL share on them, by view title
  * @param angryShare    ANGRY share on them, by view title
+ * @param clipSources   the same shares for each source of clips (audio+text and audio only)
+ * @param angryClips    each clip read ANGRY, one line per view that did
  * @param robustUtterances utterances rendered through every channel
  * @param robustAll     share whose label is the same through every acceptance channel, by view
  * @param robustByChannel share whose label matches the clean rendering, by view and channel
@@ -28,7 +31,7 @@ import java.util.Map;
 public record RealMaterialReport(String sentenceSet, int sentences, Map<String, Double> signAccuracy,
     Map<String, Integer> signN, Map<String, Uncertainty.Paired> versusText, Map<String, Double> flatNeutral,
     Map<String, Double> flatAngry, int clips, Map<String, Double> neutralShare, Map<String, Double> angryShare,
-    int robustUtterances, Map<String, Double> robustAll, Map<String, Map<String, Double>> robustByChannel,
+    Map<String, CalmClipShares> clipSources, List<String> angryClips, int robustUtterances, Map<String, Double> robustAll, Map<String, Map<String, Double>> robustByChannel,
     Map<String, Double> ece) {
 
   /** The report as Markdown tables. */
@@ -52,6 +55,14 @@ public record RealMaterialReport(String sentenceSet, int sentences, Map<String, 
     b.append("| inputs | NEUTRAL | NEUTRAL, 95 % | ANGRY | ANGRY, 95 % |\n|---|---:|---:|---:|---:|\n");
     neutralShare.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %s | %.1f %% | %s |%n", k,
         100 * v, interval(v), 100 * angryShare.get(k), interval(angryShare.get(k)))));
+    b.append("\nBy source:\n\n| source | clips | NEUTRAL, audio+text | ANGRY, audio+text | NEUTRAL, audio only"
+        + " | ANGRY, audio only |\n|---|---:|---:|---:|---:|---:|\n");
+    clipSources.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
+        k, v.clips(), 100 * v.fusedNeutral(), 100 * v.fusedAngry(), 100 * v.audioNeutral(), 100 * v.audioAngry())));
+    if (!angryClips.isEmpty()) {
+      b.append("\nRead ANGRY:\n\n");
+      angryClips.forEach(line -> b.append("- ").append(line).append('\n'));
+    }
     b.append(String.format(Locale.ROOT, "%nChannel robustness (%d utterances; label equal to the clean"
         + " rendering's):%n%n", robustUtterances));
     b.append("| inputs | every channel | ");
@@ -90,6 +101,8 @@ public record RealMaterialReport(String sentenceSet, int sentences, Map<String, 
     m.put("clips", clips);
     m.put("neutralShare", neutralShare);
     m.put("angryShare", angryShare);
+    m.put("clipSources", clipSources);
+    m.put("angryClips", angryClips);
     m.put("robustUtterances", robustUtterances);
     m.put("robustAll", robustAll);
     m.put("robustByChannel", robustByChannel);

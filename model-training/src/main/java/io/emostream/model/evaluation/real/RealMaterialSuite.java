@@ -106,10 +106,12 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
     List<RealSpeechClips.Clip> clips = RealSpeechClips.load();
     Map<String, Double> neutral = new LinkedHashMap<>();
     Map<String, Double> angry = new LinkedHashMap<>();
-    shares("audio+text", predict(clips.stream().map(c -> new UtteranceInput(c.id(), c.audio(), c.text())).toList()),
-        neutral, angry);
-    shares("audio only", predict(clips.stream().map(c -> new UtteranceInput(c.id(), c.audio(), null)).toList()),
-        neutral, angry);
+    List<EmotionPrediction> clipsFused =
+        predict(clips.stream().map(c -> new UtteranceInput(c.id(), c.audio(), c.text())).toList());
+    List<EmotionPrediction> clipsAudio =
+        predict(clips.stream().map(c -> new UtteranceInput(c.id(), c.audio(), null)).toList());
+    shares("audio+text", clipsFused, neutral, angry);
+    shares("audio only", clipsAudio, neutral, angry);
     shares("text only", predict(clips.stream().map(c -> new UtteranceInput(c.id(), null, c.text())).toList()),
         neutral, angry);
 
@@ -130,7 +132,9 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
         + " channels)");
     ChannelRobustness robustness = ChannelRobustness.measure(this::predict, robust);
     return new RealMaterialReport("UCI sentiment labelled sentences, imdb part (npm sentiment 5.0.2)", real.size(),
-        sign, signN, versusText, flatNeutral, flatAngry, clips.size(), neutral, angry, robust.size(), robustness.all(),
+        sign, signN, versusText, flatNeutral, flatAngry, clips.size(), neutral, angry,
+        CalmClipShares.bySource(clips, clipsFused, clipsAudio), CalmClipShares.angry(clips, clipsFused, clipsAudio),
+        robust.size(), robustness.all(),
         robustness.byChannel(), ece);
   }
 

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Real recorded speech of calm people, from Debian packages: the LibriVox reading and the
- * spoken card names of {@code pocketsphinx-testdata} (with their transcripts) and the channel
- * announcements of {@code alsa-utils} ("Front Center", ...). Nobody here wrote or recorded them,
- * and the model never trains on them. Every clip should come out NEUTRAL.
+ * spoken card names of {@code pocketsphinx-testdata} (with their transcripts), the channel
+ * announcements of {@code alsa-utils} ("Front Center", ...) and the spoken tutorial of
+ * {@code warzone2100-data} ({@link TutorialVoiceClips}). Nobody here wrote or recorded them, and
+ * the model never trains on them. Every clip should come out NEUTRAL.
  */
 public final class RealSpeechClips {
 
@@ -32,12 +33,13 @@ public final class RealSpeechClips {
   /** One clip: 16 kHz mono audio and what was said. */
   public record Clip(String id, String source, float[] audio, String text) {}
 
-  /** Every clip of both packages; fails naming the package to install when one is missing. */
+  /** Every clip of the three packages; fails naming the package to install when one is missing. */
   public static List<Clip> load() {
     List<Clip> clips = new ArrayList<>();
     clips.addAll(transcribed(POCKETSPHINX.resolve("librivox"), "transcription", "pocketsphinx-testdata librivox"));
     clips.addAll(transcribed(POCKETSPHINX.resolve("cards"), "cards.transcription", "pocketsphinx-testdata cards"));
     clips.addAll(alsa());
+    clips.addAll(TutorialVoiceClips.load("sox"));
     return List.copyOf(clips);
   }
 
