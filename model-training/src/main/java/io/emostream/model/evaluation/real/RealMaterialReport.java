@@ -21,6 +21,8 @@ import java.util.Map;
  * @param clips         real calm recorded clips scored
  * @param neutralShare  NEUTRAL share on them, by view title
  * @param angryShare    ANGRY share on them, by view title
+ * @param angrySureShare share read ANGRY with a confidence that counts for an alert (the alert
+ *                      rules' default {@code alerts.min-confidence}, 0.6), by view title
  * @param clipSources   the same shares for each source of clips (audio+text and audio only)
  * @param angryClips    each clip read ANGRY, one line per view that did
  * @param robustUtterances utterances rendered through every channel
@@ -31,7 +33,7 @@ import java.util.Map;
 public record RealMaterialReport(String sentenceSet, int sentences, Map<String, Double> signAccuracy,
     Map<String, Integer> signN, Map<String, Uncertainty.Paired> versusText, Map<String, Double> flatNeutral,
     Map<String, Double> flatAngry, int clips, Map<String, Double> neutralShare, Map<String, Double> angryShare,
-    Map<String, CalmClipShares> clipSources, List<String> angryClips, int robustUtterances, Map<String, Double> robustAll, Map<String, Map<String, Double>> robustByChannel,
+    Map<String, Double> angrySureShare, Map<String, CalmClipShares> clipSources, List<String> angryClips, int robustUtterances, Map<String, Double> robustAll, Map<String, Map<String, Double>> robustByChannel,
     Map<String, Double> ece) {
 
   /** The report as Markdown tables. */
@@ -52,9 +54,10 @@ public record RealMaterialReport(String sentenceSet, int sentences, Map<String, 
     flatNeutral.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% | %d |%n", k, 100 * v,
         100 * flatAngry.get(k), signN.get("audio only, " + k))));
     b.append(String.format(Locale.ROOT, "%nReal calm recorded speech (%d clips; 95 %% Wilson intervals):%n%n", clips));
-    b.append("| inputs | NEUTRAL | NEUTRAL, 95 % | ANGRY | ANGRY, 95 % |\n|---|---:|---:|---:|---:|\n");
-    neutralShare.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %s | %.1f %% | %s |%n", k,
-        100 * v, interval(v), 100 * angryShare.get(k), interval(angryShare.get(k)))));
+    b.append("| inputs | NEUTRAL | NEUTRAL, 95 % | ANGRY | ANGRY, 95 % | ANGRY with confidence >= 0.6 (counts for an"
+        + " alert) |\n|---|---:|---:|---:|---:|---:|\n");
+    neutralShare.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.1f %% | %s | %.1f %% | %s | %.1f %% |%n",
+        k, 100 * v, interval(v), 100 * angryShare.get(k), interval(angryShare.get(k)), 100 * angrySureShare.get(k))));
     b.append("\nBy source:\n\n| source | clips | NEUTRAL, audio+text | ANGRY, audio+text | NEUTRAL, audio only"
         + " | ANGRY, audio only |\n|---|---:|---:|---:|---:|---:|\n");
     clipSources.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
@@ -101,6 +104,7 @@ public record RealMaterialReport(String sentenceSet, int sentences, Map<String, 
     m.put("clips", clips);
     m.put("neutralShare", neutralShare);
     m.put("angryShare", angryShare);
+    m.put("angryAtAlertConfidenceShare", angrySureShare);
     m.put("clipSources", clipSources);
     m.put("angryClips", angryClips);
     m.put("robustUtterances", robustUtterances);

@@ -38,6 +38,8 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
     Consumer<String> progress) {
 
   private static final int BATCH = 16;
+  /** The default of {@code alerts.min-confidence} (streams-app's alert rules): below it no ANGRY counts. */
+  static final double ALERT_CONFIDENCE = 0.6;
 
   /**
    * Sizes: {@code sentences} real sentences (espeak-ng and flite speak them all, festival the first
@@ -110,10 +112,15 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
         predict(clips.stream().map(c -> new UtteranceInput(c.id(), c.audio(), c.text())).toList());
     List<EmotionPrediction> clipsAudio =
         predict(clips.stream().map(c -> new UtteranceInput(c.id(), c.audio(), null)).toList());
+    List<EmotionPrediction> clipsText =
+        predict(clips.stream().map(c -> new UtteranceInput(c.id(), null, c.text())).toList());
     shares("audio+text", clipsFused, neutral, angry);
     shares("audio only", clipsAudio, neutral, angry);
-    shares("text only", predict(clips.stream().map(c -> new UtteranceInput(c.id(), null, c.text())).toList()),
-        neutral, angry);
+    shares("text only", clipsText, neutral, angry);
+    Map<String, Double> angrySure = new LinkedHashMap<>();
+    angrySure.put("audio+text", sureAngryShare(clipsFused));
+    angrySure.put("audio only", sureAngryShare(clipsAudio));
+    angrySure.put("text only", sureAngryShare(clipsText));
 
     List<UtteranceInput> robust = new ArrayList<>();
     for (int i = 0; i < Math.min(settings.robustSentences(), firstVoice.size()); i++) {
@@ -132,7 +139,7 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
         + " channels)");
     ChannelRobustness robustness = ChannelRobustness.measure(this::predict, robust);
     return new RealMaterialReport("UCI sentiment labelled sentences, imdb part (npm sentiment 5.0.2)", real.size(),
-        sign, signN, versusText, flatNeutral, flatAngry, clips.size(), neutral, angry,
+        sign, signN, versusText, flatNeutral, flatAngry, clips.size(), neutral, angry, angrySure,
         CalmClipShares.bySource(clips, clipsFused, clipsAudio), CalmClipShares.angry(clips, clipsFused, clipsAudio),
         robust.size(), robustness.all(),
         robustness.byChannel(), ece);
@@ -180,6 +187,15 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
       right[i] = scores.get(i) * truth.get(i).polarity() > 0;
     }
     return right;
+  }
+
+  /**
+   * Share read ANGRY at or above {@link #ALERT_CONFIDENCE}: what would count towards an alert with
+   * the alert rules' default {@code alerts.min-confidence}.
+   */
+  private static double sureAngryShare(List<EmotionPrediction> predictions) {
+    return predictions.stream().filter(p -> p.label().equals("angry") && p.confidence() >= ALERT_CONFIDENCE).count()
+        / (double) predictions.size();
   }
 
   private static void shares(String view, List<EmotionPrediction> predictions, Map<String, Double> neutral,

@@ -72,6 +72,8 @@ class RealMaterialSuiteIT {
     assertThat(report.angryShare().get("audio only")).isLessThanOrEqualTo(0.2);
     CalmClipShares others = report.clipSources().get("alsa-utils");
     assertThat(others.audioAngry()).isZero();
+    assertThat(report.angrySureShare()).containsOnlyKeys("audio+text", "audio only", "text only");
+    report.angrySureShare().forEach((view, sure) -> assertThat(sure).isBetween(0.0, report.angryShare().get(view)));
     assertThat(report.robustAll().get("audio+text")).isGreaterThanOrEqualTo(0.85);
   }
 }
