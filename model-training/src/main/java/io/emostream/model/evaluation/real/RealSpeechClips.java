@@ -43,6 +43,14 @@ public final class RealSpeechClips {
     return List.copyOf(clips);
   }
 
+  /**
+   * Only the Warzone 2100 narrator's tutorial clips ({@link TutorialVoiceClips}): one real calm
+   * voice, 42 clips in script order, for an end-to-end check that such a caller pages nobody.
+   */
+  public static List<Clip> tutorial() {
+    return TutorialVoiceClips.load("sox");
+  }
+
   private static List<Clip> transcribed(Path dir, String transcriptFile, String source) {
     Path file = dir.resolve(transcriptFile);
     if (!Files.isRegularFile(file)) {
