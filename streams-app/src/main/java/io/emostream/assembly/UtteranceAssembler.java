@@ -373,7 +373,11 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
     CallState call = calls.get(callId);
     ChannelState ch = call.channel(channel);
     long timeout = config.transcriptTimeout().toMillis();
-    boolean quiet = ch.firstAudioWallMs() >= 0 && now - ch.transcriptsQuietSinceWallMs() >= timeout;
+    // at the end of a call, a channel that never had a transcript is cut at once: no transcript can
+    // come for an ended call, and a call shorter than the timeout would otherwise lose its audio
+    boolean neverTranscribed = flush && ch.lastTranscriptWallMs() < 0;
+    boolean quiet = ch.firstAudioWallMs() >= 0
+        && (neverTranscribed || now - ch.transcriptsQuietSinceWallMs() >= timeout);
     if (!quiet) {
       return;
     }

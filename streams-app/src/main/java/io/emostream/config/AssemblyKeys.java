@@ -18,7 +18,8 @@ public final class AssemblyKeys {
 
   public static final String TRANSCRIPT_TIMEOUT_CONFIG = "assembly.transcript-timeout";
   public static final String TRANSCRIPT_TIMEOUT_DEFAULT = "15s";
-  static final String TRANSCRIPT_TIMEOUT_DOC = "Transcript silence on a channel after which the VAD cuts audio-only utterances.";
+  static final String TRANSCRIPT_TIMEOUT_DOC = "Transcript silence on a channel after which the VAD cuts audio-only utterances"
+      + " (when a call ends, a channel that never had a transcript is cut at once).";
 
   public static final String MAX_UTTERANCE_CONFIG = "assembly.max-utterance";
   public static final String MAX_UTTERANCE_DEFAULT = "60s";

@@ -1,6 +1,7 @@
 package io.emostream.assembly;
 
 import static io.emostream.assembly.AssemblyDriver.chunk;
+import static io.emostream.assembly.AssemblyDriver.ended;
 import static io.emostream.assembly.AssemblyDriver.finalTranscript;
 import static io.emostream.assembly.AssemblyDriver.samplesOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +93,23 @@ class AudioSourcesAssemblyTest {
 
     t.advance(Duration.ofSeconds(30));
     assertThat(t.drain()).as("each stretch of speech is cut once").isEmpty();
+  }
+
+  @Test
+  void shouldCutAudioOnlyUtterancesWhenACallWithoutTranscriptsEndsBeforeTheTimeout() {
+    short[] audio = speechLike(6_000, new long[][] {{1_000, 2_500}, {4_000, 5_200}});
+    for (int seq = 0; seq * 1600 < audio.length; seq++) {
+      short[] part = java.util.Arrays.copyOfRange(audio, seq * 1600, (seq + 1) * 1600);
+      t.pipeAudio(chunk(CALL, 0, seq, seq * 100L, 16_000, AudioEncoding.PCM_S16LE, Pcm16.toBytes(part)));
+    }
+    t.advance(Duration.ofSeconds(3));
+    t.events.pipeInput(CALL, ended(CALL));
+    t.advance(AssemblyConfig.defaults().maxWait().plusSeconds(1));
+
+    List<Utterance> out = t.drain();
+    assertThat(out).as("an ended call's audio is all there will be: nothing is lost").hasSize(2)
+        .allSatisfy(u -> assertThat(u.getSource()).isEqualTo(UtteranceSource.VOICE_ACTIVITY));
+    assertThat(out.get(1).getStartMs()).isCloseTo(4_000L, within(40L));
   }
 
   /** Line noise around -60 dBFS with 300 Hz tones at about -18 dBFS in the given ranges. */
