@@ -69,10 +69,7 @@ class AudioSourcesAssemblyTest {
   @Test
   void shouldCutAudioOnlyUtterancesWithTheSegmenterWhenTranscriptsNeverArrive() {
     short[] audio = speechLike(8_000, new long[][] {{1_000, 2_500}, {4_000, 5_200}});
-    for (int seq = 0; seq * 1600 < audio.length; seq++) {
-      short[] part = java.util.Arrays.copyOfRange(audio, seq * 1600, (seq + 1) * 1600);
-      t.pipeAudio(chunk(CALL, 0, seq, seq * 100L, 16_000, AudioEncoding.PCM_S16LE, Pcm16.toBytes(part)));
-    }
+    pipeIn100MsChunks(audio);
     t.advance(Duration.ofSeconds(14));
     assertThat(t.drain()).as("the ASR still has time").isEmpty();
 
@@ -98,10 +95,7 @@ class AudioSourcesAssemblyTest {
   @Test
   void shouldCutAudioOnlyUtterancesWhenACallWithoutTranscriptsEndsBeforeTheTimeout() {
     short[] audio = speechLike(6_000, new long[][] {{1_000, 2_500}, {4_000, 5_200}});
-    for (int seq = 0; seq * 1600 < audio.length; seq++) {
-      short[] part = java.util.Arrays.copyOfRange(audio, seq * 1600, (seq + 1) * 1600);
-      t.pipeAudio(chunk(CALL, 0, seq, seq * 100L, 16_000, AudioEncoding.PCM_S16LE, Pcm16.toBytes(part)));
-    }
+    pipeIn100MsChunks(audio);
     t.advance(Duration.ofSeconds(3));
     t.events.pipeInput(CALL, ended(CALL));
     t.advance(AssemblyConfig.defaults().maxWait().plusSeconds(1));
@@ -110,6 +104,13 @@ class AudioSourcesAssemblyTest {
     assertThat(out).as("an ended call's audio is all there will be: nothing is lost").hasSize(2)
         .allSatisfy(u -> assertThat(u.getSource()).isEqualTo(UtteranceSource.VOICE_ACTIVITY));
     assertThat(out.get(1).getStartMs()).isCloseTo(4_000L, within(40L));
+  }
+
+  private void pipeIn100MsChunks(short[] audio) {
+    for (int seq = 0; seq * 1600 < audio.length; seq++) {
+      short[] part = java.util.Arrays.copyOfRange(audio, seq * 1600, (seq + 1) * 1600);
+      t.pipeAudio(chunk(CALL, 0, seq, seq * 100L, 16_000, AudioEncoding.PCM_S16LE, Pcm16.toBytes(part)));
+    }
   }
 
   /** Line noise around -60 dBFS with 300 Hz tones at about -18 dBFS in the given ranges. */
