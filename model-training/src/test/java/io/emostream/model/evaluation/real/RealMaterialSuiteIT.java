@@ -67,9 +67,9 @@ class RealMaterialSuiteIT {
     assertThat(report.neutralShare().get("audio+text")).isGreaterThanOrEqualTo(0.7);
     assertThat(report.angryShare().get("audio+text")).isLessThanOrEqualTo(0.05);
     assertThat(report.neutralShare().get("audio only")).isGreaterThanOrEqualTo(0.7);
-    // issue 11's bar is 5 %; the game narrator's voice alone reads ANGRY for about a fifth of its clips
-    // (see the model card), so this guards the released figure against getting worse, not the bar
-    assertThat(report.angryShare().get("audio only")).isLessThanOrEqualTo(0.2);
+    // issue 11's bar is 5 %, which 2.1.0 meets on all 60 clips (3 of them); this leaves room for one
+    // clip near the boundary to flip on another CPU's rounding
+    assertThat(report.angryShare().get("audio only")).isLessThanOrEqualTo(0.07);
     CalmClipShares others = report.clipSources().get("alsa-utils");
     assertThat(others.audioAngry()).isZero();
     // the 18 clips the suite had before the tutorial keep the bound they were held to then
