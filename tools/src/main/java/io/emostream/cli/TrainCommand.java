@@ -134,6 +134,11 @@ final class TrainCommand implements Callable<Integer> {
       "into segments, each time at other points (default: ${DEFAULT-VALUE})."})
   private int calmSpeechPasses;
 
+  @Option(names = "--calm-speech-pitch-shifts", paramLabel = "SEMITONES", split = ",", description = {
+      "Also hear each calm recording with its pitch moved by these semitones, duration kept (e.g. 3,6: the",
+      "2.1.0 recipe, which made sox's `pitch 300` and `pitch 600` copies; -11 to 11)."})
+  private List<Integer> calmSpeechPitchShifts = List.of();
+
   @Option(names = "--flat-voice-weight", defaultValue = "0", description = {"With --speak-text: weight of the tie that",
       "pulls the fused result of a plainly spoken sentence to the words' own result, 0 = off (default: ${DEFAULT-VALUE})."})
   private float flatVoiceWeight;
@@ -211,7 +216,8 @@ final class TrainCommand implements Callable<Integer> {
       spoken.addAll(text.train().stream().filter(t -> t.id().startsWith(ServiceWording.ID_PREFIX)).toList());
     }
     return new TrainingMaterial(text.train(), PlainVoices.speak(spoken), text.dev(),
-        calmSpeech == null ? List.of() : RealCalmSpeech.load(calmSpeech, seed, calmSpeechPasses),
+        calmSpeech == null ? List.of()
+            : RealCalmSpeech.load(calmSpeech, seed, calmSpeechPasses, calmSpeechPitchShifts),
         SpeedPerturbation.before(tempoPerturbation, true,
             SpeedPerturbation.before(speedPerturbation, channels ? ChannelAugmentation.random() : null)),
         robust ? FeatureConfig.TELEPHONE_BAND : FeatureConfig.DEFAULT);

@@ -44,6 +44,15 @@ public final class RealCalmSpeech {
    * naming the package when the folder is missing.
    */
   public static List<float[]> load(Path dir, long seed, int passes) {
+    return load(dir, seed, passes, List.of());
+  }
+
+  /**
+   * As {@link #load(Path, long, int)}, and each recording is also heard with its pitch moved by
+   * each of {@code semitones} ({@link PitchShift}), cut the same way: calm voices higher or lower
+   * than the recorded speakers'.
+   */
+  public static List<float[]> load(Path dir, long seed, int passes, List<Integer> semitones) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException(dir + " is missing: install it with `apt-get install codec2-examples`");
     }
@@ -51,9 +60,13 @@ public final class RealCalmSpeech {
     List<float[]> out = new ArrayList<>();
     try (var files = Files.list(dir)) {
       for (Path wav : files.filter(f -> f.getFileName().toString().endsWith(".wav")).sorted().toList()) {
-        float[] audio = WavReader.readMono(wav, RATE);
-        for (int pass = 0; pass < passes; pass++) {
-          out.addAll(segments(audio, random));
+        float[] recorded = WavReader.readMono(wav, RATE);
+        List<float[]> heard = new ArrayList<>(List.of(recorded));
+        semitones.forEach(s -> heard.add(PitchShift.apply(recorded, s)));
+        for (float[] audio : heard) {
+          for (int pass = 0; pass < passes; pass++) {
+            out.addAll(segments(audio, random));
+          }
         }
       }
     } catch (IOException e) {
