@@ -133,8 +133,8 @@ class CalmCallIT {
 
   /**
    * The same promise for a real human voice: the narrator of Warzone 2100's tutorial (Debian
-   * {@code warzone2100-data}), whose voice alone the bundled model reads ANGRY for about a fifth of
-   * the 42 clips, never surely (see the model card), as the customer of a call: once with the words
+   * {@code warzone2100-data}), whose voice alone 2.0.0 read ANGRY for about a fifth of the 42 clips
+   * and 2.1.0 for a few, never surely (see the model card), as the customer of a call: once with the words
    * as 16 kHz PCM, and once as 8 kHz μ-law with no transcript at all (an ASR outage, so the VAD cuts
    * audio-only utterances and the voice alone decides). Neither may open an alert.
    */

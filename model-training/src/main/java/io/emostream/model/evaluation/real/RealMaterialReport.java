@@ -33,7 +33,8 @@ import java.util.Map;
 public record RealMaterialReport(String sentenceSet, int sentences, Map<String, Double> signAccuracy,
     Map<String, Integer> signN, Map<String, Uncertainty.Paired> versusText, Map<String, Double> flatNeutral,
     Map<String, Double> flatAngry, int clips, Map<String, Double> neutralShare, Map<String, Double> angryShare,
-    Map<String, Double> angrySureShare, Map<String, CalmClipShares> clipSources, List<String> angryClips, int robustUtterances, Map<String, Double> robustAll, Map<String, Map<String, Double>> robustByChannel,
+    Map<String, Double> angrySureShare, Map<String, CalmClipShares> clipSources, List<String> angryClips,
+    int robustUtterances, Map<String, Double> robustAll, Map<String, Map<String, Double>> robustByChannel,
     Map<String, Double> ece) {
 
   /** The report as Markdown tables. */

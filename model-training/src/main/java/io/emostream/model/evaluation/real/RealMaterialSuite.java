@@ -112,15 +112,15 @@ public record RealMaterialSuite(EmotionModel model, Path nodeModules, Path corpu
         predict(clips.stream().map(c -> new UtteranceInput(c.id(), c.audio(), c.text())).toList());
     List<EmotionPrediction> clipsAudio =
         predict(clips.stream().map(c -> new UtteranceInput(c.id(), c.audio(), null)).toList());
-    List<EmotionPrediction> clipsText =
-        predict(clips.stream().map(c -> new UtteranceInput(c.id(), null, c.text())).toList());
-    shares("audio+text", clipsFused, neutral, angry);
-    shares("audio only", clipsAudio, neutral, angry);
-    shares("text only", clipsText, neutral, angry);
+    Map<String, List<EmotionPrediction>> clipViews = new LinkedHashMap<>();
+    clipViews.put("audio+text", clipsFused);
+    clipViews.put("audio only", clipsAudio);
+    clipViews.put("text only", predict(clips.stream().map(c -> new UtteranceInput(c.id(), null, c.text())).toList()));
     Map<String, Double> angrySure = new LinkedHashMap<>();
-    angrySure.put("audio+text", sureAngryShare(clipsFused));
-    angrySure.put("audio only", sureAngryShare(clipsAudio));
-    angrySure.put("text only", sureAngryShare(clipsText));
+    clipViews.forEach((view, predictions) -> {
+      shares(view, predictions, neutral, angry);
+      angrySure.put(view, sureAngryShare(predictions));
+    });
 
     List<UtteranceInput> robust = new ArrayList<>();
     for (int i = 0; i < Math.min(settings.robustSentences(), firstVoice.size()); i++) {

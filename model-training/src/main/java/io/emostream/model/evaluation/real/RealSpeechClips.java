@@ -39,7 +39,7 @@ public final class RealSpeechClips {
     clips.addAll(transcribed(POCKETSPHINX.resolve("librivox"), "transcription", "pocketsphinx-testdata librivox"));
     clips.addAll(transcribed(POCKETSPHINX.resolve("cards"), "cards.transcription", "pocketsphinx-testdata cards"));
     clips.addAll(alsa());
-    clips.addAll(TutorialVoiceClips.load("sox"));
+    clips.addAll(tutorial());
     return List.copyOf(clips);
   }
 

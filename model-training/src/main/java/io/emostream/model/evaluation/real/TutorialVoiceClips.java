@@ -23,9 +23,9 @@ import java.util.zip.ZipFile;
  * 11 kHz inside the game's {@code base.wz} archive; their words are the messages the tutorial
  * script shows beside them, so only clips with a message are used.
  *
- * <p>Read from the installed package, never copied into the repository, and never used to train,
- * tune or select a model: like {@link RealSpeechClips}' others, every clip should come out
- * NEUTRAL.
+ * <p>Read from the installed package, never copied into the repository, and never trained on: like
+ * {@link RealSpeechClips}' others, every clip should come out NEUTRAL. (2.1.0 was chosen with these
+ * clips in view; docs/model-card.md says so.)
  */
 final class TutorialVoiceClips {
 
