@@ -66,7 +66,7 @@ public final class BenchReport {
     md.append("| scenario | stream threads | utterances/s | audio s/s | input records/s | input MB/s | x raw "
         + "| e2e latency p50 / p95 / p99 (ms) | model calls: mean batch (sizes) | mean model ms | CPU % | peak heap MB | peak RSS MB |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
-    double raw = r.scenarios().stream().filter(s -> s.pipeline() == null)
+    double raw = r.scenarios().stream().filter(s -> s.name().equals(Scenario.rawConsumer().name()))
         .mapToDouble(s -> s.input().recordsPerSecond()).findFirst().orElse(0);
     for (ScenarioResult s : r.scenarios()) {
       md.append(row(s, raw)).append('\n');
@@ -81,6 +81,16 @@ public final class BenchReport {
       md.append(f("- **Pipeline / raw consumer** (input records/s, %s): **%.3f** (the broker alone delivers %.0fx "
           + "what the pipeline processes)%n", ratios.bestPipeline(), ratios.pipelineOverRaw(),
           1 / ratios.pipelineOverRaw()));
+    }
+    if (ratios.streamsFloorOverRaw() != null) {
+      md.append(f("- **Kafka Streams floor / raw consumer** (input records/s, %s): **%.3f**: what an exactly-once "
+          + "Kafka Streams app that only puts each record in a store keeps of the broker's delivery here%n",
+          Scenario.FLOOR_STORE, ratios.streamsFloorOverRaw()));
+    }
+    if (ratios.pipelineOverStreamsFloor() != null) {
+      md.append(f("- **Pipeline / Kafka Streams floor** (input records/s, %s vs %s): **%.3f**: what emostream's own "
+          + "work per record keeps of that%n", ratios.bestPipeline(), Scenario.FLOOR_STORE,
+          ratios.pipelineOverStreamsFloor()));
     }
     if (ratios.pipelineOverModel() != null && r.modelAlone() != null) {
       md.append(f("- **Pipeline / model alone** (utterances/s, fastest pipeline vs the model called directly in "
@@ -141,8 +151,9 @@ public final class BenchReport {
     ResourceSampler.Usage u = s.resources();
     String resources = f("%.0f | %.0f | %.0f", u.cpuPercent(), u.peakHeapMb(), u.peakRssMb());
     if (s.pipeline() == null) {
-      return f("| %s | - | - | - | %,.0f | %.1f | 1.000 | - | - | - | %s |", s.name(),
-          s.input().recordsPerSecond(), s.input().megabytesPerSecond(), resources);
+      return f("| %s | %s | - | - | %,.0f | %.1f | %s | - | - | - | %s |", s.name(),
+          s.streamThreads() == 0 ? "-" : String.valueOf(s.streamThreads()), s.input().recordsPerSecond(),
+          s.input().megabytesPerSecond(), raw > 0 ? f("%.3f", s.input().recordsPerSecond() / raw) : "-", resources);
     }
     ScenarioResult.PipelineFigures p = s.pipeline();
     ScenarioResult.Latency l = p.latency();

@@ -59,13 +59,26 @@ public record BenchResult(String startedAt, Machine machine, int calls, int utte
    * @param bestPipeline           the scenario that ratio uses
    * @param pipelineOverModel      the best pipeline's utterances/s ÷ the model alone's on the same utterances;
    *                               null when the model alone was not measured
+   * @param streamsFloorOverRaw    input records/s of the Kafka Streams floor with a store write per record ÷ the
+   *                               raw consumer's: the share any exactly-once Kafka Streams app keeps here; null
+   *                               without both
+   * @param pipelineOverStreamsFloor the best pipeline's input records/s ÷ that floor's: the share emostream's own
+   *                               work keeps of it; null without both
    */
   public record Ratios(Double batchingOverPerRecord, String batchingScenario, String perRecordScenario,
-                       Double pipelineOverRaw, String bestPipeline, Double pipelineOverModel) {
+                       Double pipelineOverRaw, String bestPipeline, Double pipelineOverModel,
+                       Double streamsFloorOverRaw, Double pipelineOverStreamsFloor) {
 
     public Ratios(Double batchingOverPerRecord, String batchingScenario, String perRecordScenario,
                   Double pipelineOverRaw, String bestPipeline) {
-      this(batchingOverPerRecord, batchingScenario, perRecordScenario, pipelineOverRaw, bestPipeline, null);
+      this(batchingOverPerRecord, batchingScenario, perRecordScenario, pipelineOverRaw, bestPipeline, null, null,
+          null);
+    }
+
+    /** These ratios with pipeline ÷ model alone set. */
+    public Ratios withPipelineOverModel(Double ratio) {
+      return new Ratios(batchingOverPerRecord, batchingScenario, perRecordScenario, pipelineOverRaw, bestPipeline,
+          ratio, streamsFloorOverRaw, pipelineOverStreamsFloor);
     }
   }
 

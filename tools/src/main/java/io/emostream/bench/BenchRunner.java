@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code emostream bench}: runs every scenario against one broker and registry, on fresh topics
  * and a fresh application id each, with the same synthetic calls, and collects the results.
  *
- * <p>Scenarios run one after another in one JVM: the raw-consumer baseline, batching at each
+ * <p>Scenarios run one after another in one JVM: the raw-consumer baseline, the Kafka Streams
+ * floor without and with a store write per record, batching at each
  * requested stream-thread count, then per-record inference at the first thread count; with
  * several rounds the pipeline scenarios repeat in rotated order and each reports its median run,
  * which keeps a shared machine's passing load from deciding a comparison. An
@@ -40,6 +41,8 @@ public final class BenchRunner {
   public static List<Scenario> scenarios(BenchSettings settings) {
     List<Scenario> out = new ArrayList<>();
     out.add(Scenario.rawConsumer());
+    out.add(Scenario.streamsFloor(false));
+    out.add(Scenario.streamsFloor(true));
     settings.threads().stream().distinct().forEach(t -> out.add(Scenario.batching(t)));
     out.add(Scenario.perRecord(settings.threads().get(0)));
     return out;
@@ -177,8 +180,7 @@ public final class BenchRunner {
         .mapToDouble(r -> r.pipeline().utterancesPerSecond()).max().stream()
         .mapToObj(best -> alone.utterancesPerSecond() > 0 ? best / alone.utterancesPerSecond() : null)
         .findFirst().orElse(null);
-    return new BenchResult.Ratios(ratios.batchingOverPerRecord(), ratios.batchingScenario(),
-        ratios.perRecordScenario(), ratios.pipelineOverRaw(), ratios.bestPipeline(), ratio);
+    return ratios.withPipelineOverModel(ratio);
   }
 
   /** The run with the median utterances/s (the upper one of an even count); the baseline runs once. */
@@ -209,14 +211,20 @@ public final class BenchRunner {
         && perRecord.get().pipeline().utterancesPerSecond() > 0
         ? batching.get().pipeline().utterancesPerSecond() / perRecord.get().pipeline().utterancesPerSecond()
         : null;
-    Optional<ScenarioResult> raw = results.stream().filter(r -> r.pipeline() == null).findFirst();
+    Optional<ScenarioResult> raw = find(results, Scenario.rawConsumer().name());
+    Optional<ScenarioResult> floor = find(results, Scenario.FLOOR_STORE);
     Optional<ScenarioResult> best = results.stream().filter(r -> r.pipeline() != null)
         .max(Comparator.comparingDouble(r -> r.input().recordsPerSecond()));
-    Double rawRatio = raw.isPresent() && best.isPresent() && raw.get().input().recordsPerSecond() > 0
-        ? best.get().input().recordsPerSecond() / raw.get().input().recordsPerSecond()
-        : null;
     return new BenchResult.Ratios(batchingRatio, Scenario.batching(threads).name(), Scenario.perRecord(threads).name(),
-        rawRatio, best.map(ScenarioResult::name).orElse(null));
+        inputRatio(best, raw), best.map(ScenarioResult::name).orElse(null), null, inputRatio(floor, raw),
+        inputRatio(best, floor));
+  }
+
+  /** {@code over}'s input records/s ÷ {@code under}'s; null when either is missing or empty. */
+  private static Double inputRatio(Optional<ScenarioResult> over, Optional<ScenarioResult> under) {
+    return over.isPresent() && under.isPresent() && under.get().input().recordsPerSecond() > 0
+        ? over.get().input().recordsPerSecond() / under.get().input().recordsPerSecond()
+        : null;
   }
 
   private static Optional<ScenarioResult> find(List<ScenarioResult> results, String name) {

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param name          short id used in tables, JSON and topic names
  * @param description   what it shows, for the report
- * @param raw           the plain-consumer baseline rather than the app
+ * @param raw           a baseline (the plain consumer or the Kafka Streams floor) rather than the app
  * @param streamThreads Kafka Streams threads ({@code num.stream.threads}); 0 for the baseline
  * @param maxBatch      most utterances per model call ({@code inference.max-batch}); 0 for the baseline
  * @param settings      app settings that make this scenario, over the run's common settings
@@ -23,6 +23,23 @@ public record Scenario(String name, String description, boolean raw, int streamT
   /** A plain consumer reading the input topics: what the broker alone delivers. */
   public static Scenario rawConsumer() {
     return new Scenario("raw-consumer", "plain consumer reading the 3 input topics as bytes", true, 0, 0, Map.of());
+  }
+
+  /** Name of the Kafka Streams floor, without and with a store write per record. */
+  static final String FLOOR = "streams-floor";
+  static final String FLOOR_STORE = "streams-floor-store";
+
+  /**
+   * Kafka Streams alone with emostream's settings (exactly-once, one thread), counting the input
+   * records as bytes, or also putting each into one cached, changelogged store: the per-record
+   * floor under any exactly-once Kafka Streams app on this machine (see {@link StreamsFloor}).
+   */
+  public static Scenario streamsFloor(boolean withStore) {
+    return withStore
+        ? new Scenario(FLOOR_STORE, "Kafka Streams, exactly-once, each input record put into one cached "
+            + "changelogged store, nothing else", true, 1, 0, Map.of())
+        : new Scenario(FLOOR, "Kafka Streams, exactly-once, counting the input records, nothing else", true, 1, 0,
+            Map.of());
   }
 
   /**

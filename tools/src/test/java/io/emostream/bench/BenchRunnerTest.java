@@ -14,9 +14,10 @@ class BenchRunnerTest {
   }
 
   @Test
-  void shouldRunBaselineThenBatchingPerThreadCountThenPerRecord() {
+  void shouldRunBaselinesThenBatchingPerThreadCountThenPerRecord() {
     assertThat(BenchRunner.scenarios(settings(List.of(1, 2)))).extracting(Scenario::name)
-        .containsExactly("raw-consumer", "batching-1t", "batching-2t", "per-record-1t");
+        .containsExactly("raw-consumer", "streams-floor", "streams-floor-store", "batching-1t", "batching-2t",
+            "per-record-1t");
   }
 
   @Test
@@ -43,6 +44,23 @@ class BenchRunnerTest {
     assertThat(ratios.batchingOverPerRecord()).isEqualTo(3.0);
     assertThat(ratios.bestPipeline()).isEqualTo("batching-2t");
     assertThat(ratios.pipelineOverRaw()).isEqualTo(0.25);
+    assertThat(ratios.streamsFloorOverRaw()).isNull();
+  }
+
+  @Test
+  void shouldSplitPipelineOverRawIntoKafkaStreamsShareAndEmostreamsShare() {
+    var usage = new ResourceSampler.Usage(1, 50, 100, 200);
+    var raw = new ScenarioResult("raw-consumer", "", 0, 0, ScenarioResult.Throughput.of(8_000, 1, 1), null, usage);
+    var floor = new ScenarioResult("streams-floor", "", 1, 0, ScenarioResult.Throughput.of(6_000, 1, 1), null, usage);
+    var floorStore = new ScenarioResult("streams-floor-store", "", 1, 0, ScenarioResult.Throughput.of(4_000, 1, 1),
+        null, usage);
+    var b1 = pipeline("batching-1t", 1_000, 30);
+
+    BenchResult.Ratios ratios = BenchRunner.ratios(List.of(raw, floor, floorStore, b1), settings(List.of(1)));
+
+    assertThat(ratios.pipelineOverRaw()).isEqualTo(0.125);
+    assertThat(ratios.streamsFloorOverRaw()).isEqualTo(0.5);
+    assertThat(ratios.pipelineOverStreamsFloor()).isEqualTo(0.25);
   }
 
   @Test

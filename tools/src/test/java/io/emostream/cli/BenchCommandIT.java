@@ -20,7 +20,8 @@ import picocli.CommandLine;
  */
 class BenchCommandIT {
 
-  private static final List<String> SCENARIOS = List.of("raw-consumer", "batching-1t", "batching-2t", "per-record-1t");
+  private static final List<String> SCENARIOS = List.of("raw-consumer", "streams-floor", "streams-floor-store",
+      "batching-1t", "batching-2t", "per-record-1t");
 
   @TempDir
   Path out;
@@ -38,8 +39,9 @@ class BenchCommandIT {
     assertThat(exit).as("exit code; stderr:%n%s", stderr).isZero();
     assertThat(stdout.toString()).contains("| scenario |").contains(SCENARIOS)
         .contains("Batching / per-record").contains("Pipeline / raw consumer")
+        .contains("Kafka Streams floor / raw consumer").contains("Pipeline / Kafka Streams floor")
         .contains("random-weight CrossModalEmotionNet");
-    assertThat(stderr.toString()).as("progress lines").contains("[1/4 raw-consumer]").contains("utterances scored");
+    assertThat(stderr.toString()).as("progress lines").contains("[1/6 raw-consumer]").contains("utterances scored");
     assertThat(Files.readString(out.resolve("bench.md"))).contains(SCENARIOS);
 
     JsonNode json = new ObjectMapper().readTree(out.resolve("bench.json").toFile());
@@ -54,7 +56,7 @@ class BenchCommandIT {
       assertThat(scenario.at("/resources/peakRssMb").asDouble()).isPositive();
     }
     for (JsonNode scenario : json.get("scenarios")) {
-      if (scenario.get("name").asText().equals("raw-consumer")) {
+      if (scenario.get("name").asText().startsWith("raw-") || scenario.get("name").asText().startsWith("streams-")) {
         assertThat(scenario.get("pipeline").isNull()).isTrue();
         continue;
       }
@@ -70,9 +72,11 @@ class BenchCommandIT {
       assertThat(p.get("meanModelBatch").asDouble()).isGreaterThanOrEqualTo(1.0);
       assertThat(p.get("modelBatchSizes").size()).isPositive();
     }
-    JsonNode perRecord = json.get("scenarios").get(3).get("pipeline");
+    JsonNode perRecord = json.get("scenarios").get(5).get("pipeline");
     assertThat(perRecord.get("modelBatchSizes").fieldNames()).toIterable().containsOnly("1");
     assertThat(json.at("/ratios/batchingOverPerRecord").asDouble()).isPositive();
     assertThat(json.at("/ratios/pipelineOverRaw").asDouble()).isPositive();
+    assertThat(json.at("/ratios/streamsFloorOverRaw").asDouble()).isPositive();
+    assertThat(json.at("/ratios/pipelineOverStreamsFloor").asDouble()).isPositive();
   }
 }
