@@ -41,23 +41,27 @@ final class RawRun {
     PreparedInput input = publisher.prepare(names, calls, settings.seed());
     long total = input.records().size();
     publisher.publish(input, Pace.FAST, sent -> progress.update("publishing " + sent + "/" + total + " records"));
+    if (!scenario.name().equals(Scenario.rawConsumer().name())) {
+      StreamsFloor.Run floor = StreamsFloor.run(env, settings, names, prefix, total,
+          scenario.name().equals(Scenario.FLOOR_STORE), progress);
+      return result(scenario, floor.reading(), floor.usage());
+    }
     List<RawConsumerBaseline.Reading> readings = new ArrayList<>();
     ResourceSampler.Usage usage;
-    boolean floor = !scenario.name().equals(Scenario.rawConsumer().name());
     try (ResourceSampler sampler = ResourceSampler.start()) {
-      // the floor starts an app (seconds) and commits as it goes, so one pass of it is already steady
-      for (int i = 0; i < (floor ? 1 : READS); i++) {
-        readings.add(floor
-            ? StreamsFloor.run(env, settings, names, prefix, total, scenario.name().equals(Scenario.FLOOR_STORE),
-                progress)
-            : RawConsumerBaseline.read(env.bootstrapServers(),
-                BenchTopics.partitionsOf(names.inputs(), settings.partitions()), total, Duration.ofSeconds(120),
-                progress));
+      for (int i = 0; i < READS; i++) {
+        readings.add(RawConsumerBaseline.read(env.bootstrapServers(),
+            BenchTopics.partitionsOf(names.inputs(), settings.partitions()), total, Duration.ofSeconds(120),
+            progress));
       }
       usage = sampler.stop();
     }
     readings.sort(Comparator.comparingDouble(RawConsumerBaseline.Reading::seconds));
-    RawConsumerBaseline.Reading reading = readings.get(readings.size() / 2);
+    return result(scenario, readings.get(READS / 2), usage);
+  }
+
+  private static ScenarioResult result(Scenario scenario, RawConsumerBaseline.Reading reading,
+                                       ResourceSampler.Usage usage) {
     return new ScenarioResult(scenario.name(), scenario.description(), scenario.streamThreads(), 0,
         ScenarioResult.Throughput.of(reading.records(), reading.bytes(), reading.seconds()), null, usage);
   }

@@ -18,6 +18,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What Kafka Streams itself delivers here, before any of emostream's work: an app with emostream's
@@ -30,6 +32,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class StreamsFloor {
 
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsFloor.class);
   private static final String STORE = "floor-store";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -40,8 +43,8 @@ final class StreamsFloor {
    * first record processed to the last (start-up and the final commit are left out, as the raw
    * consumer leaves out its connection).
    */
-  static RawConsumerBaseline.Reading run(BenchEnvironment env, BenchSettings settings, TopicNames names,
-                                         String prefix, long expected, boolean withStore, Progress progress) {
+  static Run run(BenchEnvironment env, BenchSettings settings, TopicNames names, String prefix, long expected,
+                 boolean withStore, Progress progress) {
     Counter counter = new Counter();
     StreamsBuilder builder = new StreamsBuilder();
     if (withStore) {
@@ -56,7 +59,9 @@ final class StreamsFloor {
     app.put("state.dir", env.workDir().resolve("state-" + prefix).toString());
     app.put("num.stream.threads", "1");
     var props = StreamsSettings.from(EmostreamConfig.of(app), names.deadLetters());
-    try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+    // sampled while the app is up: a stream thread's CPU time is gone once the app is closed
+    try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
+         ResourceSampler sampler = ResourceSampler.start()) {
       streams.start();
       long deadline = System.nanoTime() + START_TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(120);
       while (counter.records.get() < expected && System.nanoTime() < deadline) {
@@ -66,10 +71,18 @@ final class StreamsFloor {
         progress.update(counter.records.get() + "/" + expected + " records processed");
         sleep();
       }
-      return new RawConsumerBaseline.Reading(counter.records.get(), counter.bytes.get(),
-          Math.max(1e-3, (counter.lastNanos - counter.firstNanos) / 1e9));
+      ResourceSampler.Usage usage = sampler.stop();
+      if (counter.records.get() < expected) {
+        LOG.warn("The Kafka Streams floor processed {} of {} records before its deadline; its figures cover "
+            + "those only", counter.records.get(), expected);
+      }
+      return new Run(new RawConsumerBaseline.Reading(counter.records.get(), counter.bytes.get(),
+          Math.max(1e-3, (counter.lastNanos - counter.firstNanos) / 1e9)), usage);
     }
   }
+
+  /** What one pass read, and the process's CPU and memory from the app's start to its last record. */
+  record Run(RawConsumerBaseline.Reading reading, ResourceSampler.Usage usage) {}
 
   private static void sleep() {
     try {
