@@ -113,6 +113,12 @@ public final class BenchReport {
             + "record)%n", s.name(), w.records(), w.perInputRecord(), w.bytes() / 1048576.0, w.bytesPerInputRecord()));
       }
     }
+    for (ScenarioResult s : r.scenarios()) {
+      if (s.pipeline() != null && s.pipeline().deadLetters() > 0) {
+        md.append(f("- **Dead-lettered, %s: %,d records**: input the app rejected, so its figures are not of the "
+            + "whole input (the log gives each record's reason)%n", s.name(), s.pipeline().deadLetters()));
+      }
+    }
     if (r.capacity() != null) {
       BenchResult.Capacity c = r.capacity();
       md.append(f("%n**Capacity** (%s, real-time pace, pass = every utterance scored and p99 <= %.0f ms, also over "

@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -72,6 +73,7 @@ final class PipelineRun {
     BatchingSnapshot before;
     BatchingSnapshot after;
     long[] changelog;
+    long deadLetters;
     try (EmostreamApp app = EmostreamApp.start(EmostreamConfig.of(config))) {
       awaitRunning(app);
       BatchingEmotionModel batcher = batcher(app.model());
@@ -92,12 +94,13 @@ final class PipelineRun {
       }
       after = batcher.metrics();
       changelog = changelogSends(app.metrics());
+      deadLetters = sends(app.metrics(), names.deadLetters()::equals)[0];
       progress.update("stopping the app");
     }
     Map<String, Long> transcripts = collector.transcriptAppendTimes(
         BenchTopics.partitionsOf(List.of(names.transcripts()), settings.partitions()), Duration.ofSeconds(30));
     return result(scenario, input, published, scored, transcripts, expected.size(), before, after, usage,
-        changelog);
+        changelog, deadLetters);
   }
 
   private Map<String, String> appSettings(Scenario scenario, String prefix) {
@@ -140,12 +143,17 @@ final class PipelineRun {
    * per-topic metrics ({@code producer-topic-metrics}: {@code record-send-total}, {@code byte-total}).
    */
   static long[] changelogSends(Map<MetricName, ? extends Metric> metrics) {
+    return sends(metrics, topic -> topic.endsWith("-changelog"));
+  }
+
+  /** Records and bytes the app's producers sent so far to the topics {@code topics} accepts. */
+  static long[] sends(Map<MetricName, ? extends Metric> metrics, Predicate<String> topics) {
     long records = 0;
     long bytes = 0;
     for (var e : metrics.entrySet()) {
       MetricName name = e.getKey();
       String topic = name.tags().get("topic");
-      if (!"producer-topic-metrics".equals(name.group()) || topic == null || !topic.endsWith("-changelog")) {
+      if (!"producer-topic-metrics".equals(name.group()) || topic == null || !topics.test(topic)) {
         continue;
       }
       Object value = e.getValue().metricValue();
@@ -188,7 +196,7 @@ final class PipelineRun {
   private static ScenarioResult result(Scenario scenario, PreparedInput input, InputPublisher.Published published,
                                        Map<String, ScoredCollector.Scored> scored, Map<String, Long> transcripts,
                                        int expected, BatchingSnapshot before, BatchingSnapshot after,
-                                       ResourceSampler.Usage usage, long[] changelog) {
+                                       ResourceSampler.Usage usage, long[] changelog, long deadLetters) {
     long lastScored = scored.values().stream().mapToLong(ScoredCollector.Scored::appendMs).max()
         .orElse(published.lastAppendMs());
     double window = Math.max(0.001, (lastScored - published.firstAppendMs()) / 1000.0);
@@ -222,7 +230,7 @@ final class PipelineRun {
         batches == 0 ? 0 : (double) utterances / batches, batches == 0 ? 0 : modelMillis / batches, scorerBatches,
         ScenarioResult.Latency.of(late),
         ScenarioResult.ChangelogWrites.of(changelog[0], changelog[1], input.records().size()),
-        timeline(scored, transcripts, published.firstAppendMs()));
+        timeline(scored, transcripts, published.firstAppendMs()), deadLetters);
     return new ScenarioResult(scenario.name(), scenario.description(), scenario.streamThreads(), scenario.maxBatch(),
         ScenarioResult.Throughput.of(input.records().size(), input.bytes(), window), figures, usage);
   }

@@ -51,12 +51,15 @@ public record ScenarioResult(String name, String description, int streamThreads,
    * @param timeline              latency by slice of final-transcript time: shows whether a slow
    *                              run was slow throughout, at its start (warm-up) or more and more
    *                              (a growing backlog); empty when not measured
+   * @param deadLetters           records the app dead-lettered: input the figures did not really
+   *                              process (the reasons are in the log)
    */
   public record PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,
                                 double utterancesPerSecond, double audioSecondsPerSecond, Latency latency,
                                 SortedMap<Integer, Long> modelBatchSizes, double meanModelBatch,
                                 double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes,
-                                Latency lateLatency, ChangelogWrites changelogWrites, List<Slice> timeline) {
+                                Latency lateLatency, ChangelogWrites changelogWrites, List<Slice> timeline,
+                                long deadLetters) {
 
     public PipelineFigures {
       timeline = timeline == null ? List.of() : List.copyOf(timeline);
@@ -67,7 +70,7 @@ public record ScenarioResult(String name, String description, int streamThreads,
                            SortedMap<Integer, Long> modelBatchSizes, double meanModelBatch,
                            double meanModelMillis, SortedMap<Integer, Long> scorerBatchSizes, Latency lateLatency) {
       this(expectedUtterances, scoredUtterances, complete, utterancesPerSecond, audioSecondsPerSecond, latency,
-          modelBatchSizes, meanModelBatch, meanModelMillis, scorerBatchSizes, lateLatency, null, List.of());
+          modelBatchSizes, meanModelBatch, meanModelMillis, scorerBatchSizes, lateLatency, null, List.of(), 0);
     }
 
     public PipelineFigures(int expectedUtterances, int scoredUtterances, boolean complete,

@@ -62,6 +62,20 @@ class BenchReportTest {
   }
 
   @Test
+  void shouldSayWhenAScenarioDeadLetteredInputAndStaySilentWhenNone() {
+    var lost = new ScenarioResult.PipelineFigures(4, 4, true, 20, 60, new ScenarioResult.Latency(4, 400, 900, 990, 990),
+        new TreeMap<>(), 1.0, 10, new TreeMap<>(), ScenarioResult.Latency.of(new long[] {1}), null, List.of(), 939);
+    BenchResult clean = sample(true);
+    List<ScenarioResult> scenarios = new java.util.ArrayList<>(clean.scenarios());
+    scenarios.set(1, new ScenarioResult("batching-1t", "batching", 1, 16,
+        ScenarioResult.Throughput.of(1_000, 5L << 20, 1.0), lost, clean.scenarios().get(1).resources()));
+    BenchResult withLoss = result(scenarios);
+
+    assertThat(BenchReport.markdown(clean)).doesNotContain("Dead-lettered");
+    assertThat(BenchReport.markdown(withLoss)).contains("**Dead-lettered, batching-1t: 939 records**");
+  }
+
+  @Test
   void shouldWriteMarkdownAndJsonThatReadBack() throws Exception {
     BenchReport.write(sample(true), dir.resolve("out"));
 
@@ -109,9 +123,13 @@ class BenchReportTest {
     var perRecord = new ScenarioResult("per-record-1t", "per record", 1, 1, ScenarioResult.Throughput.of(500, 5L << 20, 2.0),
         new ScenarioResult.PipelineFigures(4, perRecordComplete ? 4 : 3, perRecordComplete, 10, 30,
             new ScenarioResult.Latency(3, 800, 1900, 1990, 1990), ones, 1.0, 40, new TreeMap<>()), usage);
+    return result(List.of(raw, batching, perRecord));
+  }
+
+  private static BenchResult result(List<ScenarioResult> scenarios) {
     var machine = new BenchResult.Machine(2, "test cpu", "Linux", "17", 4096, 0.5);
     return new BenchResult("2026-01-01T00:00:00Z", machine, 1, 4, Pace.FAST, 4, "random", 1, 3,
-        java.util.Map.of("batching-1t", List.of(18.0, 20.0, 25.0)), List.of(raw, batching, perRecord),
+        java.util.Map.of("batching-1t", List.of(18.0, 20.0, 25.0)), scenarios,
         new BenchResult.Ratios(2.0, "batching-1t", "per-record-1t", 0.1, "batching-1t"));
   }
 }

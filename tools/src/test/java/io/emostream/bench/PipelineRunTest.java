@@ -27,6 +27,16 @@ class PipelineRunTest {
   }
 
   @Test
+  void shouldCountWhatTheAppDeadLetteredFromItsProducersMetrics() {
+    Map<MetricName, Metric> metrics = new LinkedHashMap<>();
+    put(metrics, "record-send-total", "bench.emotion.dead-letters", 12);
+    put(metrics, "record-send-total", "app-audio-changelog", 120);
+
+    assertThat(PipelineRun.sends(metrics, "bench.emotion.dead-letters"::equals)[0]).isEqualTo(12);
+    assertThat(PipelineRun.sends(metrics, "other.emotion.dead-letters"::equals)[0]).isZero();
+  }
+
+  @Test
   void shouldSliceLatencyByTranscriptTimeSoAWarmUpOrABacklogShows() {
     Map<String, ScoredCollector.Scored> scored = new LinkedHashMap<>();
     Map<String, Long> transcripts = new LinkedHashMap<>();
