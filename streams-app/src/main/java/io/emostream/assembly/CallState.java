@@ -10,7 +10,8 @@ import java.util.TreeMap;
  *
  * <p>A call ends in two steps. CALL_ENDED only marks it as {@linkplain #ending() ending}:
  * its audio and transcripts travel on other topics and may still be on their way, so the call
- * keeps assembling for {@code assembly.max-wait}. Then it is flushed and replaced by an
+ * keeps assembling for {@code assembly.max-wait}, and longer while the task is still reading
+ * audio or transcripts older than the CALL_ENDED (a backlog). Then it is flushed and replaced by an
  * {@linkplain #ended() ended} marker, kept for {@code assembly.call-idle-timeout}, so that
  * records arriving even later are dead-lettered instead of bringing the call back.
  *

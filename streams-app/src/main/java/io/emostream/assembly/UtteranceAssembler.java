@@ -58,6 +58,8 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
   private Utterances utterances;
   private Sensor duplicateChunks;
   private Sensor lateChunks;
+  private InputClock audioRead;
+  private InputClock transcriptsRead;
 
   UtteranceAssembler(AssemblyConfig config, AssemblyTopology.Names names) {
     this.config = Objects.requireNonNull(config, "config");
@@ -77,6 +79,8 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
         "duplicate-chunk", Sensor.RecordingLevel.INFO);
     this.lateChunks = context.metrics().addRateTotalSensor("emostream-assembly", "assembler",
         "late-chunk", Sensor.RecordingLevel.INFO);
+    this.audioRead = new InputClock(context.currentSystemTimeMs());
+    this.transcriptsRead = new InputClock(context.currentSystemTimeMs());
     context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -84,6 +88,11 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
   public void process(Record<String, ValidRecord> record) {
     long now = context.currentSystemTimeMs();
     Object value = record.value().value();
+    if (value instanceof AudioChunk) {
+      audioRead.saw(record.timestamp(), now);
+    } else if (value instanceof TranscriptSegment) {
+      transcriptsRead.saw(record.timestamp(), now);
+    }
     // the call's state is read once per record, and written at most once
     CallState stored = record.key() == null ? null : calls.get(record.key());
     if (!(value instanceof CallEvent) && stored != null && stored.ended()) {
@@ -321,7 +330,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
     try (KeyValueIterator<String, PendingTranscript> it = pending.all()) {
       while (it.hasNext()) {
         KeyValue<String, PendingTranscript> kv = it.next();
-        if (!kv.value.emitted() && now - kv.value.receivedWallMs() >= config.maxWait().toMillis()) {
+        if (!kv.value.emitted() && waitedOut(kv.value.receivedWallMs(), kv.value.timestamp(), now, false)) {
           due.add(kv);
         } else if (kv.value.emitted() && now - kv.value.emittedWallMs() >= config.audioRetention().toMillis()) {
           expiredMarkers.add(kv.key);
@@ -351,9 +360,9 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
         if (now - call.endedWallMs() >= config.callIdleTimeout().toMillis()) {
           calls.delete(kv.key);
         }
-      } else if (call.ending() != null && now - call.ending().requestedWallMs() >= config.maxWait().toMillis()) {
+      } else if (call.ending() != null && endingDue(call.ending(), now)) {
         endCall(kv.key, endedEvent(kv.key, call.ending()), call.ending().eventTimestamp(), now);
-      } else if (now - call.lastSeenWallMs() >= config.callIdleTimeout().toMillis()) {
+      } else if (call.ending() == null && now - call.lastSeenWallMs() >= config.callIdleTimeout().toMillis()) {
         LOG.info("Call {} idle for {}; flushing and clearing it", kv.key, config.callIdleTimeout());
         endCall(kv.key, idleEnd(kv.key, now), now, now);
       } else {
@@ -362,6 +371,27 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
         }
       }
     }
+  }
+
+  private boolean endingDue(CallState.Ending ending, long now) {
+    return waitedOut(ending.requestedWallMs(), ending.eventTimestamp(), now, true);
+  }
+
+  /**
+   * Whether a record received at {@code receivedWallMs} with record time {@code timestamp} (a
+   * final transcript waiting for its audio, or a CALL_ENDED) has waited long enough: {@code
+   * assembly.max-wait} has passed and this task has read the audio (and, for a CALL_ENDED, the
+   * transcripts) up to its time, so a backlog of older audio is read first (see {@link
+   * InputClock}); however far behind the task is, {@code assembly.call-idle-timeout} ends the wait.
+   */
+  private boolean waitedOut(long receivedWallMs, long timestamp, long now, boolean transcriptsToo) {
+    long waited = now - receivedWallMs;
+    long maxWait = config.maxWait().toMillis();
+    if (waited >= config.callIdleTimeout().toMillis()) {
+      return true;
+    }
+    return waited >= maxWait && audioRead.reached(timestamp, now, maxWait)
+        && (!transcriptsToo || transcriptsRead.reached(timestamp, now, maxWait));
   }
 
   private void emitWithWhatIsThere(String callId, String key, PendingTranscript p, CallState call, long now) {

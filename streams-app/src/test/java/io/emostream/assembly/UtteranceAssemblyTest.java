@@ -18,6 +18,7 @@ import io.emostream.avro.Utterance;
 import io.emostream.avro.UtteranceSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -229,6 +230,50 @@ class UtteranceAssemblyTest {
     Utterance u = t.drain().get(0);
     assertThat(u.getAudioCoverage()).isEqualTo(AudioCoverage.COMPLETE);
     assertThat(samplesOf(u)).containsExactly(expected(0, 1000));
+  }
+
+  @Test
+  void shouldKeepAnEndingCallOpenWhileItsOlderAudioIsStillBeingReadUnderABacklog() {
+    Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+    t.audio.pipeInput(CALL, pcmChunk(CALL, 0, 0, 0, 100), t0.plusMillis(100));
+    // the final transcript and the CALL_ENDED are processed ahead of the call's last audio, which
+    // the broker already holds (appended before them)
+    t.transcripts.pipeInput(CALL, finalTranscript(CALL, "u1", 0, 0, 1000, "last words"), t0.plusMillis(1100));
+    t.events.pipeInput(CALL, ended(CALL), t0.plusSeconds(10));
+    // that audio is read slowly, over more than max-wait, behind a backlog
+    for (int seq = 1; seq < 10; seq++) {
+      t.advance(Duration.ofSeconds(1));
+      t.audio.pipeInput(CALL, pcmChunk(CALL, 0, seq, seq * 100L, 100), t0.plusMillis(100 + seq * 100L));
+    }
+    assertThat(t.drainDeadLetters()).isEmpty();
+    assertThat(t.forwardedEvents.readValuesToList()).as("the call is still open").isEmpty();
+
+    // another call's audio, appended after the CALL_ENDED: the audio topic has been read past it
+    t.audio.pipeInput("call-2", pcmChunk("call-2", 0, 0, 0, 100), t0.plusSeconds(11));
+    t.advance(AssemblyConfig.defaults().punctuateInterval());
+
+    Utterance u = t.drain().get(0);
+    assertThat(u.getAudioCoverage()).isEqualTo(AudioCoverage.COMPLETE);
+    assertThat(samplesOf(u)).containsExactly(expected(0, 1000));
+    assertThat(t.forwardedEvents.readValuesToList()).extracting(CallEvent::getType)
+        .containsExactly(CallEventType.CALL_ENDED);
+  }
+
+  @Test
+  void shouldEndAnEndingCallAtTheIdleTimeoutHoweverFarBehindTheTaskIs() {
+    Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+    t.transcripts.pipeInput(CALL, finalTranscript(CALL, "u1", 0, 0, 1000, "last words"), t0);
+    t.events.pipeInput(CALL, ended(CALL), t0.plusSeconds(3600));
+    Duration step = Duration.ofSeconds(1);
+    for (long waited = 0; waited <= AssemblyConfig.defaults().callIdleTimeout().toSeconds(); waited++) {
+      t.advance(step);
+      // a busy task still reading audio from before the CALL_ENDED
+      t.audio.pipeInput("call-2", pcmChunk("call-2", 0, waited, waited * 100, 100), t0.plusMillis(waited));
+    }
+
+    assertThat(t.drain()).extracting(Utterance::getUtteranceId).contains("u1");
+    assertThat(t.forwardedEvents.readValuesToList()).extracting(CallEvent::getType)
+        .containsExactly(CallEventType.CALL_ENDED);
   }
 
   @Test
