@@ -7,6 +7,8 @@ package io.emostream.assembly;
  * sparse events topic ahead of audio that is already on the broker (it takes a partition whose
  * buffer ran dry for caught up when the lag it last fetched was 0, which a paused partition keeps),
  * and under a backlog the wall clock alone would close the call before its last audio is read.
+ * (A final transcript still waits {@code assembly.max-wait} alone: holding it for the audio clock
+ * too was measured to lengthen real-time latency, see the README's performance section.)
  * A topic that has been quiet for a while counts as read up to any time: nothing is behind.
  *
  * <p>Kept in memory per task: after a restart or a move the clock starts quiet-but-fresh, so an

@@ -330,7 +330,7 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
     try (KeyValueIterator<String, PendingTranscript> it = pending.all()) {
       while (it.hasNext()) {
         KeyValue<String, PendingTranscript> kv = it.next();
-        if (!kv.value.emitted() && waitedOut(kv.value.receivedWallMs(), kv.value.timestamp(), now, false)) {
+        if (!kv.value.emitted() && now - kv.value.receivedWallMs() >= config.maxWait().toMillis()) {
           due.add(kv);
         } else if (kv.value.emitted() && now - kv.value.emittedWallMs() >= config.audioRetention().toMillis()) {
           expiredMarkers.add(kv.key);
@@ -373,25 +373,20 @@ final class UtteranceAssembler implements Processor<String, ValidRecord, String,
     }
   }
 
-  private boolean endingDue(CallState.Ending ending, long now) {
-    return waitedOut(ending.requestedWallMs(), ending.eventTimestamp(), now, true);
-  }
-
   /**
-   * Whether a record received at {@code receivedWallMs} with record time {@code timestamp} (a
-   * final transcript waiting for its audio, or a CALL_ENDED) has waited long enough: {@code
-   * assembly.max-wait} has passed and this task has read the audio (and, for a CALL_ENDED, the
-   * transcripts) up to its time, so a backlog of older audio is read first (see {@link
-   * InputClock}); however far behind the task is, {@code assembly.call-idle-timeout} ends the wait.
+   * A CALL_ENDED is acted on once {@code assembly.max-wait} has passed and this task has read its
+   * audio and transcripts up to the event's time, so a backlog of the call's older records is read
+   * first instead of being dead-lettered (see {@link InputClock}); however far behind the task is,
+   * it is acted on after {@code assembly.call-idle-timeout}.
    */
-  private boolean waitedOut(long receivedWallMs, long timestamp, long now, boolean transcriptsToo) {
-    long waited = now - receivedWallMs;
+  private boolean endingDue(CallState.Ending ending, long now) {
+    long waited = now - ending.requestedWallMs();
     long maxWait = config.maxWait().toMillis();
     if (waited >= config.callIdleTimeout().toMillis()) {
       return true;
     }
-    return waited >= maxWait && audioRead.reached(timestamp, now, maxWait)
-        && (!transcriptsToo || transcriptsRead.reached(timestamp, now, maxWait));
+    return waited >= maxWait && audioRead.reached(ending.eventTimestamp(), now, maxWait)
+        && transcriptsRead.reached(ending.eventTimestamp(), now, maxWait);
   }
 
   private void emitWithWhatIsThere(String callId, String key, PendingTranscript p, CallState call, long now) {

@@ -15,8 +15,8 @@ public final class AssemblyKeys {
   public static final String MAX_WAIT_CONFIG = "assembly.max-wait";
   public static final String MAX_WAIT_DEFAULT = "5s";
   static final String MAX_WAIT_DOC = "How long a final transcript waits for its audio, and a CALL_ENDED for the "
-      + "call's last records, before acting with what there is; longer while the instance is still reading older "
-      + "audio (a backlog), up to assembly.call-idle-timeout.";
+      + "call's last records, before acting with what there is; a CALL_ENDED waits longer while the instance is "
+      + "still reading older audio or transcripts (a backlog), up to assembly.call-idle-timeout.";
 
   public static final String TRANSCRIPT_TIMEOUT_CONFIG = "assembly.transcript-timeout";
   public static final String TRANSCRIPT_TIMEOUT_DEFAULT = "15s";

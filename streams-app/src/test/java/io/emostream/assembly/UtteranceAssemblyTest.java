@@ -236,13 +236,13 @@ class UtteranceAssemblyTest {
   void shouldKeepAnEndingCallOpenWhileItsOlderAudioIsStillBeingReadUnderABacklog() {
     Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
     t.audio.pipeInput(CALL, pcmChunk(CALL, 0, 0, 0, 100), t0.plusMillis(100));
-    // the final transcript and the CALL_ENDED are processed ahead of the call's last audio, which
-    // the broker already holds (appended before them)
+    // the final transcript and the CALL_ENDED are processed ahead of the call's last two seconds of
+    // audio, which the broker already holds (appended before them)
     t.transcripts.pipeInput(CALL, finalTranscript(CALL, "u1", 0, 0, 1000, "last words"), t0.plusMillis(1100));
     t.events.pipeInput(CALL, ended(CALL), t0.plusSeconds(10));
     // that audio is read slowly, over more than max-wait, behind a backlog
-    for (int seq = 1; seq < 10; seq++) {
-      t.advance(Duration.ofSeconds(1));
+    for (int seq = 1; seq < 20; seq++) {
+      t.advance(Duration.ofMillis(500));
       t.audio.pipeInput(CALL, pcmChunk(CALL, 0, seq, seq * 100L, 100), t0.plusMillis(100 + seq * 100L));
     }
     assertThat(t.drainDeadLetters()).isEmpty();
@@ -255,6 +255,7 @@ class UtteranceAssemblyTest {
     Utterance u = t.drain().get(0);
     assertThat(u.getAudioCoverage()).isEqualTo(AudioCoverage.COMPLETE);
     assertThat(samplesOf(u)).containsExactly(expected(0, 1000));
+    assertThat(t.drainDeadLetters()).isEmpty();
     assertThat(t.forwardedEvents.readValuesToList()).extracting(CallEvent::getType)
         .containsExactly(CallEventType.CALL_ENDED);
   }
