@@ -66,7 +66,7 @@ public final class BenchReport {
     md.append("| scenario | stream threads | utterances/s | audio s/s | input records/s | input MB/s | x raw "
         + "| e2e latency p50 / p95 / p99 (ms) | model calls: mean batch (sizes) | mean model ms | CPU % | peak heap MB | peak RSS MB |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
-    double raw = r.scenarios().stream().filter(s -> s.name().equals(Scenario.rawConsumer().name()))
+    double raw = r.scenarios().stream().filter(s -> s.name().equals(Scenario.RAW))
         .mapToDouble(s -> s.input().recordsPerSecond()).findFirst().orElse(0);
     for (ScenarioResult s : r.scenarios()) {
       md.append(row(s, raw)).append('\n');

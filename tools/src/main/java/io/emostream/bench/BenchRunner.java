@@ -211,7 +211,7 @@ public final class BenchRunner {
         && perRecord.get().pipeline().utterancesPerSecond() > 0
         ? batching.get().pipeline().utterancesPerSecond() / perRecord.get().pipeline().utterancesPerSecond()
         : null;
-    Optional<ScenarioResult> raw = find(results, Scenario.rawConsumer().name());
+    Optional<ScenarioResult> raw = find(results, Scenario.RAW);
     Optional<ScenarioResult> floor = find(results, Scenario.FLOOR_STORE);
     Optional<ScenarioResult> best = results.stream().filter(r -> r.pipeline() != null)
         .max(Comparator.comparingDouble(r -> r.input().recordsPerSecond()));

@@ -41,7 +41,7 @@ final class RawRun {
     PreparedInput input = publisher.prepare(names, calls, settings.seed());
     long total = input.records().size();
     publisher.publish(input, Pace.FAST, sent -> progress.update("publishing " + sent + "/" + total + " records"));
-    if (!scenario.name().equals(Scenario.rawConsumer().name())) {
+    if (!scenario.name().equals(Scenario.RAW)) {
       StreamsFloor.Run floor = StreamsFloor.run(env, settings, names, prefix, total,
           scenario.name().equals(Scenario.FLOOR_STORE), progress);
       return result(scenario, floor.reading(), floor.usage());

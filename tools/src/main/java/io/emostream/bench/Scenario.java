@@ -20,14 +20,15 @@ public record Scenario(String name, String description, boolean raw, int streamT
     settings = Map.copyOf(settings);
   }
 
-  /** A plain consumer reading the input topics: what the broker alone delivers. */
-  public static Scenario rawConsumer() {
-    return new Scenario("raw-consumer", "plain consumer reading the 3 input topics as bytes", true, 0, 0, Map.of());
-  }
-
-  /** Name of the Kafka Streams floor, without and with a store write per record. */
+  /** Names of the raw-consumer baseline and of the Kafka Streams floor, without and with a store write. */
+  static final String RAW = "raw-consumer";
   static final String FLOOR = "streams-floor";
   static final String FLOOR_STORE = "streams-floor-store";
+
+  /** A plain consumer reading the input topics: what the broker alone delivers. */
+  public static Scenario rawConsumer() {
+    return new Scenario(RAW, "plain consumer reading the 3 input topics as bytes", true, 0, 0, Map.of());
+  }
 
   /**
    * Kafka Streams alone with emostream's settings (exactly-once, one thread), counting the input
